@@ -1,0 +1,86 @@
+#pragma once
+// One validated value holding everything a connection needs, built by config/ from the
+// connection string, the DSN, a ~/.databrickscfg profile, DATABRICKS_* variables and
+// defaults (in that precedence). Layers below odbc/ read only this, never raw keys.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dbsql::config {
+
+enum class AuthKind {
+  kPat,              // AuthMech=3, UID=token, PWD=<pat>; or Token=<pat>
+  kAccessToken,      // AuthMech=11, Auth_Flow=0, Auth_AccessToken
+  kClientCredentials,  // AuthMech=11, Auth_Flow=1 (M2M)
+  kBrowser,          // AuthMech=11, Auth_Flow=2 (U2M, authorization code + PKCE)
+};
+
+enum class Disposition { kExternalLinks, kInline };
+
+struct ProxySettings {
+  bool enabled = false;
+  std::string host;
+  int port = 0;
+  std::string user;
+  std::string password;  // secret
+};
+
+struct OAuthSettings {
+  std::string client_id;
+  std::string client_secret;  // secret
+  std::string scope;          // empty: flow default (M2M "all-apis", U2M "sql offline_access")
+  std::string authorization_endpoint;  // override; empty = discovery
+  std::string token_endpoint;          // override; empty = discovery
+  std::string redirect_url;            // full OAuth2RedirectUrl, if given
+  int redirect_port = 8020;            // OAuth2RedirectUrlPort; 0 = any free port
+  std::string browser_command;         // BrowserCommand
+  std::chrono::seconds sign_in_timeout{120};  // Auth_Timeout
+  bool token_cache = true;             // EnableTokenCache
+};
+
+struct Settings {
+  // Where: https://host:port, warehouse id from HTTPPath or WarehouseId.
+  std::string host;  // no scheme
+  int port = 443;
+  bool ssl = true;
+  std::string http_path;
+  std::string warehouse_id;
+  std::string ca_file;                  // TrustedCerts / CAFile
+  bool allow_self_signed = false;       // AllowSelfSignedServerCert
+
+  // Who.
+  AuthKind auth = AuthKind::kPat;
+  std::string token;  // secret: PAT or pass-through access token
+  OAuthSettings oauth;
+
+  // Session defaults.
+  std::string catalog;
+  std::string schema;
+
+  // Behaviour.
+  Disposition disposition = Disposition::kExternalLinks;
+  std::string user_agent_entry;
+  ProxySettings proxy;
+  std::chrono::seconds login_timeout{0};       // 0 = default (curl connect timeout)
+  std::chrono::seconds socket_timeout{900};    // per request
+
+  // Logging: LogLevel 0 (off) .. 6 (trace); LogPath is a folder.
+  int log_level = 0;
+  std::string log_path;
+
+  // Keys accepted but not understood (each gives warning 01S00) and keys accepted for
+  // compatibility with the vendor driver that mean nothing here (logged only).
+  std::vector<std::string> unknown_keys;
+  std::vector<std::string> ignored_keys;
+
+  // "https://host[:port]" (or http:// when SSL=0), no trailing slash.
+  std::string base_url() const {
+    std::string url = (ssl ? "https://" : "http://") + host;
+    if ((ssl && port != 443) || (!ssl && port != 80)) url += ":" + std::to_string(port);
+    return url;
+  }
+};
+
+}  // namespace dbsql::config

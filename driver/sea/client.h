@@ -1,0 +1,92 @@
+#pragma once
+// The Statement Execution API as the ODBC layer sees it: validate a warehouse, execute a
+// statement (submit, poll with backoff, cancel, timeout), stream its result chunk by
+// chunk, close it. Implementation details (request JSON, simdjson parsing, link refresh,
+// retry of 429/503) stay inside sea/ and http/.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "auth/token_source.h"
+#include "http/http_client.h"
+#include "sea/row_batch.h"
+#include "sea/types.h"
+#include "util/cancel.h"
+
+namespace dbsql::sea {
+
+struct ClientOptions {
+  std::string base_url;      // https://host[:port], no trailing slash
+  std::string warehouse_id;
+  std::string user_agent;    // full User-Agent value
+  // Bytes of parsed chunks held ahead of the reader (the current chunk is extra).
+  size_t prefetch_bytes = 64 << 20;
+  // How long 429/503 answers are retried (with backoff, honouring Retry-After).
+  std::chrono::seconds retry_budget{120};
+};
+
+struct WarehouseInfo {
+  std::string id;
+  std::string name;
+  std::string state;
+};
+
+struct ExecuteRequest {
+  std::string statement;
+  std::string catalog;  // empty = server default
+  std::string schema;
+  std::vector<Parameter> parameters;
+  Disposition disposition = Disposition::kExternalLinks;
+  std::optional<int64_t> row_limit;  // SQL_ATTR_MAX_ROWS
+  // SQL_ATTR_QUERY_TIMEOUT as a wall-clock deadline: on expiry the statement is cancelled
+  // on the server and execute() throws Error HYT00.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  std::vector<std::pair<std::string, std::string>> query_tags;
+};
+
+// Chunks of one result, in order, each parsed once. Holds at most the current batch plus
+// a prefetch window bounded by ClientOptions::prefetch_bytes.
+class ResultStream {
+ public:
+  virtual ~ResultStream() = default;
+  // The next batch, or nullptr after the last one. The previous batch is released.
+  // Throws Error when a chunk cannot be downloaded or parsed: never a short result.
+  virtual const RowBatch* next() = 0;
+};
+
+class Execution {
+ public:
+  virtual ~Execution() = default;
+  virtual const std::string& statement_id() const = 0;
+  virtual const Manifest& manifest() const = 0;
+  // For DML: the server's num_affected_rows. The statement then has no result set.
+  virtual std::optional<int64_t> affected_rows() const = 0;
+  virtual bool has_result_set() const = 0;
+  virtual ResultStream& results() = 0;
+  // Best-effort DELETE /statements/{id}; never throws.
+  virtual void close() noexcept = 0;
+};
+
+class Client {
+ public:
+  Client(http::HttpClient& http, auth::TokenSource& tokens, ClientOptions options);
+  ~Client();
+
+  // GET /api/2.0/sql/warehouses/{id}: proves host, token and warehouse without running SQL.
+  // Throws Error 28000 (401/403), 08001 (unknown warehouse, unreachable, TLS).
+  WarehouseInfo get_warehouse(const CancelToken* cancel = nullptr);
+
+  // Submits and waits for a terminal state. Throws Error: the statement's SQLSTATE when it
+  // FAILED, HY008 when `cancel` fired (after POST .../cancel), HYT00 past the deadline.
+  std::unique_ptr<Execution> execute(const ExecuteRequest& request, const CancelToken& cancel);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dbsql::sea
