@@ -1,0 +1,45 @@
+// The client side of the OAuth flows, as small as the auth tests need it:
+// PKCE values, authorize URLs, token-endpoint calls and a loopback listener.
+import http from 'node:http';
+import { createHash, randomBytes } from 'node:crypto';
+
+export function pkcePair() {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+export function authorizeUrl(baseUrl, params) {
+  const u = new URL(`${baseUrl}/oidc/v1/authorize`);
+  for (const [k, v] of Object.entries({ response_type: 'code', ...params })) if (v !== undefined) u.searchParams.set(k, v);
+  return u.href;
+}
+
+// POST to the token (or revocation) endpoint; basic = [id, secret] sends HTTP Basic.
+export async function tokenRequest(baseUrl, form, { basic, path = '/oidc/v1/token' } = {}) {
+  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (basic) headers.authorization = `Basic ${Buffer.from(basic.join(':')).toString('base64')}`;
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: new URLSearchParams(form) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+// The driver's loopback listener: records every request's query and answers 200.
+export async function startLoopback(path = '/') {
+  const hits = [];
+  const server = http.createServer((req, res) => {
+    hits.push(new URL(req.url, 'http://x').searchParams);
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('signed in, you may close this window');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = server.address().port;
+  return {
+    hits,
+    port,
+    redirectUri: (host = '127.0.0.1') => `http://${host}:${port}${path}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+export const decodeJwt = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
