@@ -23,11 +23,14 @@ export async function tokenRequest(baseUrl, form, { basic, path = '/oidc/v1/toke
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-// The driver's loopback listener: records every request's query and answers 200.
+// The driver's loopback listener: records the query of each request to its
+// path and answers 200. Chromium also asks for /favicon.ico after the redirect;
+// that is not a hit (a driver's listener must ignore it as well).
 export async function startLoopback(path = '/') {
   const hits = [];
   const server = http.createServer((req, res) => {
-    hits.push(new URL(req.url, 'http://x').searchParams);
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === path) hits.push(url.searchParams);
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('signed in, you may close this window');
   });
