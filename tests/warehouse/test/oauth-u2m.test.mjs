@@ -125,7 +125,7 @@ test('wrong password: the page says so and no redirect happens', async () => {
   }
 });
 
-test('confidential client, the seed post flow: /callback on any port, secret in the form, no PKCE', async () => {
+test('confidential client, the seed post flow: /callback on any port, secret in the form, no PKCE; revokeAll ends it', async () => {
   const loop = await startLoopback('/callback');
   try {
     const redirect_uri = loop.redirectUri();
@@ -144,6 +144,11 @@ test('confidential client, the seed post flow: /callback on any port, secret in 
     const r = await tokenRequest(srv.url, { grant_type: 'refresh_token', refresh_token: body.refresh_token }, { basic: [client_id, srv.config.u2m_confidential_client_secret] });
     assert.equal(r.status, 200);
     assert.notEqual(r.body.refresh_token, body.refresh_token);
+    remember(body, r.body);
+
+    srv.auth.revokeAll();
+    const afterRevoke = await tokenRequest(srv.url, { grant_type: 'refresh_token', refresh_token: r.body.refresh_token }, { basic: [client_id, srv.config.u2m_confidential_client_secret] });
+    assert.equal(afterRevoke.body.error, 'invalid_grant');
   } finally {
     await loop.close();
   }

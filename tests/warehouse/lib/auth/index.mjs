@@ -69,6 +69,10 @@ export async function createAuth({
     issuer,
     oidcHandler: mountProvider({ provider, prefix: PREFIX, handleInteraction }),
     authenticate,
+    // Not part of the server contract: lets an admin/fault endpoint end every
+    // grant, refresh token and browser session at once ("all users must sign
+    // in again"). Issued JWT access tokens stay valid until they expire.
+    revokeAll() { storage.clear(); log('auth: every grant and session revoked'); },
     async close() { storage.clear(); },
   };
 }

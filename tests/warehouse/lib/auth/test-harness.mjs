@@ -2,11 +2,13 @@
 // OAuth server, every other path answers 200 with the principal once
 // authenticate() accepts the request. Lets the auth tests run without server.mjs.
 import http from 'node:http';
+import https from 'node:https';
 import { createAuth } from './index.mjs';
 
-export async function startAuthServer(options = {}) {
+// options: createAuth options, plus tls: { key, cert } to serve HTTPS.
+export async function startAuthServer({ tls, ...options } = {}) {
   let auth;
-  const server = http.createServer(async (req, res) => {
+  const handler = async (req, res) => {
     if (req.url === '/oidc' || req.url.startsWith('/oidc/')) return auth.oidcHandler(req, res);
     const r = await auth.authenticate(req.headers);
     if (!r.ok) {
@@ -15,9 +17,10 @@ export async function startAuthServer(options = {}) {
     }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ principal: r.principal }));
-  });
+  };
+  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}`;
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
   auth = await createAuth({ baseUrl: url, log: () => {}, ...options });
   return {
     url,

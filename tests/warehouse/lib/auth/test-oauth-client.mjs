@@ -1,6 +1,7 @@
 // The client side of the OAuth flows, as small as the auth tests need it:
 // PKCE values, authorize URLs, token-endpoint calls and a loopback listener.
 import http from 'node:http';
+import https from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
 
 export function pkcePair() {
@@ -14,13 +15,23 @@ export function authorizeUrl(baseUrl, params) {
   return u.href;
 }
 
-// POST to the token (or revocation) endpoint; basic = [id, secret] sends HTTP Basic.
-export async function tokenRequest(baseUrl, form, { basic, path = '/oidc/v1/token' } = {}) {
+// POST to the token (or revocation) endpoint; basic = [id, secret] sends HTTP
+// Basic; ca = PEM to trust for an HTTPS warehouse (fetch has no per-call CA).
+export function tokenRequest(baseUrl, form, { basic, ca, path = '/oidc/v1/token' } = {}) {
   const headers = { 'content-type': 'application/x-www-form-urlencoded' };
   if (basic) headers.authorization = `Basic ${Buffer.from(basic.join(':')).toString('base64')}`;
-  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: new URLSearchParams(form) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  const url = new URL(`${baseUrl}${path}`);
+  const transport = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = transport.request(url, { method: 'POST', headers, ca }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => { text += c; });
+      res.on('end', () => resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', reject);
+    req.end(new URLSearchParams(form).toString());
+  });
 }
 
 // The driver's loopback listener: records the query of each request to its
