@@ -16,8 +16,8 @@ namespace dbsql::http {
 using Header = std::pair<std::string, std::string>;
 
 struct Request {
-  std::string method = "GET";  // GET, POST, DELETE
-  std::string url;             // absolute
+  std::string method = "GET";   // GET, POST, DELETE
+  std::string url;              // absolute
   std::vector<Header> headers;  // e.g. Authorization, Content-Type; never logged verbatim
   std::string body;
   // Whole-transfer timeout; zero means the client's default.
@@ -29,6 +29,8 @@ struct Request {
 struct Response {
   long status = 0;
   std::vector<Header> headers;  // names lower-cased
+  // CurlClient leaves at least 64 bytes of spare capacity after the body, so a parser that
+  // needs padding (simdjson) can read it in place.
   std::string body;
 
   // First header with this (lower-case) name, if any.
