@@ -84,6 +84,8 @@ export function renderExpr(type, ref, intervalKind = 'DAY TO SECOND') {
     case T.VARCHAR: return ref;
     case T.BLOB: return `base64(${ref})`;
     case T.FLOAT: case T.DOUBLE: return `memory.main.dbx_float(${ref})`;
+    // DuckDB writes DECIMAL(4,4) zero as ".0000"; Spark writes "0.0000".
+    case T.DECIMAL: return type.width === type.scale ? `regexp_replace(${ref}::VARCHAR, '^(-?)\\.', '\\10.')` : `${ref}::VARCHAR`;
     case T.TIMESTAMP_TZ: return `memory.main.dbx_ts(${ref})`;
     case T.TIMESTAMP: case T.TIMESTAMP_S: case T.TIMESTAMP_MS: case T.TIMESTAMP_NS:
       return `strftime(${ref}::TIMESTAMP, '%Y-%m-%dT%H:%M:%S.%g')`;

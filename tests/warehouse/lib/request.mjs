@@ -2,6 +2,7 @@
 // 400 INVALID_PARAMETER_VALUE answers a workspace gives for bad fields.
 import { invalidParameter, ApiError } from './errors.mjs';
 import { validateParameters } from './params.mjs';
+import { assertNoPositionalMarkers } from './sql-translate.mjs';
 
 const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
 
@@ -44,6 +45,7 @@ export function validateExecuteRequest(body, warehouseId) {
   }
   if (typeof body.statement !== 'string' || !body.statement.trim()) throw invalidParameter('statement is required and must be a non-empty string.');
   if (Buffer.byteLength(body.statement) > MAX_STATEMENT_BYTES) throw invalidParameter('statement exceeds the maximum size of 16 MiB.');
+  assertNoPositionalMarkers(body.statement);
   if (typeof body.warehouse_id !== 'string' || !body.warehouse_id) throw invalidParameter('warehouse_id is required.');
   if (body.warehouse_id !== warehouseId) {
     throw new ApiError(404, 'RESOURCE_DOES_NOT_EXIST', `Warehouse ${body.warehouse_id} does not exist.`);

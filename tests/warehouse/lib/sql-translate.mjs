@@ -39,6 +39,11 @@ export function translate(sql, parameters = []) {
   return rewrite(tokens, parameters);
 }
 
+// Checked when the request arrives: a `?` marker is a request error (HTTP 400), not a FAILED statement.
+export function assertNoPositionalMarkers(sql) {
+  if (tokenize(sql).some((t) => t.kind === 'qmark')) throw positionalMarker();
+}
+
 function positionalMarker() {
   return new ApiError(400, 'INVALID_PARAMETER_VALUE',
     'Positional parameters denoted by a `?` marker are not supported by the SQL Statement Execution API; ' +
