@@ -48,10 +48,10 @@ export async function startWarehouse(args = [], { dataDir } = {}) {
       return r.body;
     },
     admin: (method, p, body) => api(method, `/_warehouse/${p}`, body, { token: null }),
-    async stop() {
+    async stop({ keepDataDir = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const result = await exited;
-      if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
+      if (!dataDir && !keepDataDir) fs.rmSync(dir, { recursive: true, force: true });
       return result;
     },
   };
