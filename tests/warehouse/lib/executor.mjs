@@ -17,6 +17,7 @@ const DDL_RESULT = { columns: [], chunks: [], totalRows: 0, totalBytes: 0, trunc
 export async function execute(request, ctx) {
   const translated = translate(request.statement, request.parameters);
   const con = await ctx.db.connect({ timeZone: ctx.timeZone });
+  if (ctx.signal.aborted) { con.closeSync(); throw new Error('INTERRUPT: canceled before it ran'); }
   const interrupt = () => con.interrupt();
   ctx.signal.addEventListener('abort', interrupt);
   try {
