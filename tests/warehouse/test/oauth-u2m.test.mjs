@@ -2,13 +2,10 @@
 // client, refresh rotation, revocation, and the seed post's confidential client.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { startAuthServer } from '../lib/auth/test-harness.mjs';
 import { browserLogin } from '../lib/auth/browser-login.mjs';
-import { pkcePair, authorizeUrl, tokenRequest, startLoopback, decodeJwt } from '../lib/auth/test-oauth-client.mjs';
+import { pkcePair, authorizeUrl, tokenRequest, startLoopback, decodeJwt, runBrowserLoginCli } from '../lib/auth/test-oauth-client.mjs';
 
-const CLI = fileURLToPath(new URL('../lib/auth/browser-login-cli.mjs', import.meta.url));
 let srv;
 let creds;
 const logLines = [];
@@ -154,27 +151,20 @@ test('confidential client, the seed post flow: /callback on any port, secret in 
   }
 });
 
-function runCli(url, env) {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, url], { env: { ...process.env, ...env } }, (err, stdout, stderr) =>
-      resolve({ code: err ? err.code : 0, stdout, stderr }));
-  });
-}
-
 test('browser-login CLI (the driver BrowserCommand): 0 after the redirect, 1 on a wrong password, 2 without URL', async () => {
   const loop = await startLoopback();
   try {
     const { challenge } = pkcePair();
     const url = authorizeUrl(srv.url, { client_id: 'dbsql-odbc', redirect_uri: loop.redirectUri(), scope: 'sql', state: 'cli', code_challenge: challenge, code_challenge_method: 'S256' });
-    const ok = await runCli(url, { WAREHOUSE_LOGIN_USER: creds.user, WAREHOUSE_LOGIN_PASSWORD: creds.password });
+    const ok = await runBrowserLoginCli(url, { WAREHOUSE_LOGIN_USER: creds.user, WAREHOUSE_LOGIN_PASSWORD: creds.password });
     assert.equal(ok.code, 0, ok.stderr);
     assert.equal(loop.hits.length, 1);
     assert.equal(loop.hits[0].get('state'), 'cli');
     assert.ok(!ok.stderr.includes(loop.hits[0].get('code')), 'the code is not printed');
-    const bad = await runCli(url, { WAREHOUSE_LOGIN_USER: creds.user, WAREHOUSE_LOGIN_PASSWORD: 'wrong' });
+    const bad = await runBrowserLoginCli(url, { WAREHOUSE_LOGIN_USER: creds.user, WAREHOUSE_LOGIN_PASSWORD: 'wrong' });
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /Wrong user name or password/);
-    assert.equal((await runCli('', {})).code, 2);
+    assert.equal((await runBrowserLoginCli('', {})).code, 2);
   } finally {
     await loop.close();
   }

@@ -2,11 +2,10 @@
 // OAuth server, every other path answers 200 with the principal once
 // authenticate() accepts the request. Lets the auth tests run without server.mjs.
 import http from 'node:http';
-import https from 'node:https';
 import { createAuth } from './index.mjs';
 
-// options: createAuth options, plus tls: { key, cert } to serve HTTPS.
-export async function startAuthServer({ tls, ...options } = {}) {
+// options: createAuth options (HTTPS is covered by the real server's --tls test).
+export async function startAuthServer(options = {}) {
   let auth;
   const handler = async (req, res) => {
     if (req.url === '/oidc' || req.url.startsWith('/oidc/')) return auth.oidcHandler(req, res);
@@ -18,9 +17,9 @@ export async function startAuthServer({ tls, ...options } = {}) {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ principal: r.principal }));
   };
-  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
+  const server = http.createServer(handler);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
+  const url = `http://127.0.0.1:${server.address().port}`;
   auth = await createAuth({ baseUrl: url, log: () => {}, ...options });
   return {
     url,

@@ -3,6 +3,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { createHash, randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export function pkcePair() {
   const verifier = randomBytes(32).toString('base64url');
@@ -57,3 +59,13 @@ export async function startLoopback(path = '/') {
 
 export const decodeJwt = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const CLI = fileURLToPath(new URL('./browser-login-cli.mjs', import.meta.url));
+
+// Runs browser-login-cli.mjs the way the driver runs its BrowserCommand.
+export function runBrowserLoginCli(url, env) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, url], { env: { ...process.env, ...env } }, (err, stdout, stderr) =>
+      resolve({ code: err ? err.code : 0, stdout, stderr }));
+  });
+}
