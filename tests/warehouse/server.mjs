@@ -92,7 +92,10 @@ async function main() {
 
   const shutdown = async (signal) => {
     log(`${signal}: shutting down`);
+    // A stuck client connection or DuckDB call must not keep the process alive.
+    setTimeout(() => { log('shutdown took over 3 s; exiting anyway'); process.exit(0); }, 3000).unref();
     registry.closeAll();
+    api.closeAllConnections?.();
     storage.closeAllConnections?.();
     storage.close();
     await app.close().catch(() => {});

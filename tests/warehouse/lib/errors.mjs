@@ -42,7 +42,7 @@ const RULES = [
   [/NOT NULL constraint/i, 'NOT_NULL_CONSTRAINT_VIOLATION', '23502'],
   [/^Constraint Error/i, 'CONSTRAINT_VIOLATION', '23505'],
   [/read-only|read only/i, 'PERMISSION_DENIED', '42501'],
-  [/Cannot prepare multiple statements/i, 'PARSE_SYNTAX_ERROR', '42601'],
+  [/Cannot prepare multiple statements|No statement to prepare/i, 'PARSE_SYNTAX_ERROR', '42601'],
   [/^Not implemented Error/i, 'UNSUPPORTED_FEATURE', '0A000'],
   [/^TransactionContext Error/i, 'CONCURRENT_MODIFICATION', '40001'],
   [/^(Binder|Catalog) Error/i, 'ANALYSIS_ERROR', '42000'],
@@ -57,7 +57,7 @@ export function fromDuckDb(err, statementText = '') {
   const first = raw.split('\n')[0].trim();
   const rule = RULES.find(([re]) => re.test(first));
   if (!rule) return new SqlError('INTERNAL_ERROR', 'XX000', first, 'INTERNAL_ERROR');
-  const detail = first.replace(/^[A-Za-z ]+ Error:\s*/, '');
+  const detail = first.replace(/^[A-Za-z ]+ Error:\s*/, '').replace(/!$/, '');
   const sqlHint = rule[1] === 'PARSE_SYNTAX_ERROR' && statementText ? `\n\n== SQL ==\n${statementText.slice(0, 1000)}\n` : '';
   const e = new SqlError(rule[1], rule[2], detail.endsWith('.') ? detail : `${detail}.`);
   e.message += sqlHint;
