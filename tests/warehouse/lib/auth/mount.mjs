@@ -15,10 +15,13 @@ export function mountProvider({ provider, prefix, handleInteraction }) {
     // OIDC Core §11 makes oidc-provider drop offline_access unless
     // prompt=consent; Databricks keeps it. Asking for consent costs nothing
     // here because interactions.mjs grants it without a page.
+    // (prompt=none cannot be combined with consent; such a request gets no
+    // refresh token, which is what a silent re-authorization wants anyway.)
     if (path === '/v1/authorize' && req.method === 'GET') {
       const scope = url.searchParams.get('scope') || '';
-      if (scope.split(' ').includes('offline_access') && !url.searchParams.has('prompt')) {
-        url.searchParams.set('prompt', 'consent');
+      const prompts = (url.searchParams.get('prompt') || '').split(' ').filter(Boolean);
+      if (scope.split(' ').includes('offline_access') && !prompts.includes('consent') && !prompts.includes('none')) {
+        url.searchParams.set('prompt', [...prompts, 'consent'].join(' '));
       }
     }
 
