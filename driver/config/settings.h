@@ -11,10 +11,10 @@
 namespace dbsql::config {
 
 enum class AuthKind {
-  kPat,              // AuthMech=3, UID=token, PWD=<pat>; or Token=<pat>
-  kAccessToken,      // AuthMech=11, Auth_Flow=0, Auth_AccessToken
+  kPat,                // AuthMech=3, UID=token, PWD=<pat>; or Token=<pat>
+  kAccessToken,        // AuthMech=11, Auth_Flow=0, Auth_AccessToken
   kClientCredentials,  // AuthMech=11, Auth_Flow=1 (M2M)
-  kBrowser,          // AuthMech=11, Auth_Flow=2 (U2M, authorization code + PKCE)
+  kBrowser,            // AuthMech=11, Auth_Flow=2 (U2M, authorization code + PKCE)
 };
 
 enum class Disposition { kExternalLinks, kInline };
@@ -25,19 +25,23 @@ struct ProxySettings {
   int port = 0;
   std::string user;
   std::string password;  // secret
+
+  bool operator==(const ProxySettings&) const = default;
 };
 
 struct OAuthSettings {
-  std::string client_id;
+  std::string client_id;      // empty with Auth_Flow=2: the auth layer's public client id
   std::string client_secret;  // secret
   std::string scope;          // empty: flow default (M2M "all-apis", U2M "sql offline_access")
-  std::string authorization_endpoint;  // override; empty = discovery
-  std::string token_endpoint;          // override; empty = discovery
-  std::string redirect_url;            // full OAuth2RedirectUrl, if given
-  int redirect_port = 8020;            // OAuth2RedirectUrlPort; 0 = any free port
-  std::string browser_command;         // BrowserCommand
+  std::string authorization_endpoint;         // override; empty = discovery
+  std::string token_endpoint;                 // override; empty = discovery
+  std::string redirect_url;                   // full OAuth2RedirectUrl, if given
+  int redirect_port = 8020;                   // OAuth2RedirectUrlPort; 0 = any free port
+  std::string browser_command;                // BrowserCommand
   std::chrono::seconds sign_in_timeout{120};  // Auth_Timeout
-  bool token_cache = true;             // EnableTokenCache
+  bool token_cache = true;                    // EnableTokenCache
+
+  bool operator==(const OAuthSettings&) const = default;
 };
 
 struct Settings {
@@ -47,8 +51,8 @@ struct Settings {
   bool ssl = true;
   std::string http_path;
   std::string warehouse_id;
-  std::string ca_file;                  // TrustedCerts / CAFile
-  bool allow_self_signed = false;       // AllowSelfSignedServerCert
+  std::string ca_file;             // TrustedCerts / CAFile
+  bool allow_self_signed = false;  // AllowSelfSignedServerCert
 
   // Who.
   AuthKind auth = AuthKind::kPat;
@@ -63,17 +67,24 @@ struct Settings {
   Disposition disposition = Disposition::kExternalLinks;
   std::string user_agent_entry;
   ProxySettings proxy;
-  std::chrono::seconds login_timeout{0};       // 0 = default (curl connect timeout)
-  std::chrono::seconds socket_timeout{900};    // per request
+  std::chrono::seconds login_timeout{0};     // 0 = default (curl connect timeout)
+  std::chrono::seconds socket_timeout{900};  // per request
 
   // Logging: LogLevel 0 (off) .. 6 (trace); LogPath is a folder.
   int log_level = 0;
   std::string log_path;
 
+  // Where the values came from: the DSN named in the connection string (also
+  // SQL_DATA_SOURCE_NAME) and the ~/.databrickscfg profile used, as "name (file)".
+  std::string dsn;
+  std::string profile;
+
   // Keys accepted but not understood (each gives warning 01S00) and keys accepted for
   // compatibility with the vendor driver that mean nothing here (logged only).
   std::vector<std::string> unknown_keys;
   std::vector<std::string> ignored_keys;
+
+  bool operator==(const Settings&) const = default;
 
   // "https://host[:port]" (or http:// when SSL=0), no trailing slash.
   std::string base_url() const {

@@ -1,0 +1,79 @@
+// The key table itself: names resolve, aliases and prefixes work, and every documented
+// default is what Settings really starts with.
+#include "config/keys.h"
+
+#include "config/connection_string.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "util/strings.h"
+
+namespace dbsql::config {
+namespace {
+
+TEST(KeysTest, FindsByNameAndAliasIgnoringCase) {
+  EXPECT_EQ(find_key("httppath")->name, "HTTPPath");
+  EXPECT_EQ(find_key("DATABASE")->name, "Catalog");
+  EXPECT_EQ(find_key("cafile")->name, "TrustedCerts");
+  EXPECT_EQ(find_key("NoSuchKey"), nullptr);
+}
+
+TEST(KeysTest, ServerSidePropertiesAreIgnored) {
+  const KeySpec* spec = find_key("SSP_spark.sql.thriftserver.metadata.table.singleschema");
+  ASSERT_NE(spec, nullptr);
+  EXPECT_EQ(spec->kind, KeyKind::kIgnored);
+  EXPECT_EQ(find_key("SSP_"), nullptr);
+}
+
+TEST(KeysTest, NamesAndAliasesAreUnique) {
+  std::set<std::string> seen;
+  for (const KeySpec& spec : key_table()) {
+    EXPECT_TRUE(seen.insert(util::to_lower(spec.name)).second) << spec.name;
+    if (!spec.alias.empty()) {
+      EXPECT_TRUE(seen.insert(util::to_lower(spec.alias)).second) << spec.alias;
+    }
+  }
+}
+
+TEST(KeysTest, SettingKeysHaveAnApplyFunctionOthersDoNot) {
+  for (const KeySpec& spec : key_table()) {
+    EXPECT_EQ(spec.apply != nullptr, spec.kind == KeyKind::kSetting) << spec.name;
+  }
+}
+
+TEST(KeysTest, DocumentedDefaultsMatchSettingsDefaults) {
+  int checked = 0;
+  for (const KeySpec& spec : key_table()) {
+    if (spec.kind != KeyKind::kSetting || spec.default_value.empty()) continue;
+    Settings applied;
+    spec.apply(applied, {spec.name, spec.default_value, ""});
+    EXPECT_EQ(applied, Settings{}) << spec.name << "=" << spec.default_value;
+    ++checked;
+  }
+  EXPECT_GE(checked, 10);
+}
+
+TEST(KeysTest, VendorKeysBiToolsSendAreKnown) {
+  for (const char* key :
+       {"ThriftTransport", "SparkServerType", "UseNativeQuery", "AutoReconnect",
+        "AsyncExecPollInterval", "EnableArrow", "EnableQueryResultDownload", "RowsFetchedPerBlock",
+        "DefaultStringColumnLength", "DecimalColumnScale", "UseUnicodeSqlCharacterTypes",
+        "UseSystemTrustStore", "Min_TLS", "CheckCertRevocation",
+        "AllowMissingCRLDistributionPoints", "EnableQueryResultLZ4Compression",
+        "MaxNumResultFileDownloadThreads", "LCaseSspKeyName", "ApplySSPWithQueries"}) {
+    const KeySpec* spec = find_key(key);
+    ASSERT_NE(spec, nullptr) << key;
+    EXPECT_EQ(spec->kind, KeyKind::kIgnored) << key;
+  }
+}
+
+TEST(KeysTest, SecretFlagsMatchTheCompletedStringMasking) {
+  for (const KeySpec& spec : key_table()) {
+    EXPECT_EQ(spec.secret, is_secret_key(spec.name)) << spec.name;
+  }
+}
+
+}  // namespace
+}  // namespace dbsql::config
