@@ -57,7 +57,8 @@ void MergedKeys::add(Layer layer, const std::vector<Entry>& entries, Settings& s
   for (const Entry& e : entries) {
     const KeySpec* spec = find_key(e.key);
     if (spec == nullptr) {
-      if (application) note_key(settings.unknown_keys, e.key);
+      if (layer == Layer::kConnection) note_key(settings.unknown_keys, e.key);
+      if (layer == Layer::kDsn) note_key(settings.unknown_dsn_keys, e.key);
       continue;
     }
     if (spec->kind == KeyKind::kIgnored) {

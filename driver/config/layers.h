@@ -37,7 +37,7 @@ struct Found {
 class MergedKeys {
  public:
   // Adds the entries of the next source, of lower precedence than all added before.
-  // Unknown and ignored keys are listed in `settings` (connection string and DSN only).
+  // Unknown and ignored keys of the connection string and DSN are listed in `settings`.
   void add(Layer layer, const std::vector<Entry>& entries, Settings& settings);
   const Found* find(std::string_view canonical_name) const;
   const std::vector<Found>& all() const { return found_; }

@@ -185,7 +185,8 @@ std::string describe(const Settings& s) {
       " proxy=" + (s.proxy.enabled ? s.proxy.host + ":" + std::to_string(s.proxy.port) : "off") +
       " ca_file=" + s.ca_file + " allow_self_signed=" + (s.allow_self_signed ? "1" : "0") +
       " log_level=" + std::to_string(s.log_level) + " dsn=" + s.dsn + " profile=" + s.profile +
-      " ignored_keys=" + joined(s.ignored_keys) + " unknown_keys=" + joined(s.unknown_keys);
+      " ignored_keys=" + joined(s.ignored_keys) + " unknown_keys=" + joined(s.unknown_keys) +
+      " unknown_dsn_keys=" + joined(s.unknown_dsn_keys);
   // Settings hold no secret outside the fields masked above, but the registry is the net.
   return util::mask_secrets(out);
 }

@@ -79,9 +79,12 @@ struct Settings {
   std::string dsn;
   std::string profile;
 
-  // Keys accepted but not understood (each gives warning 01S00) and keys accepted for
-  // compatibility with the vendor driver that mean nothing here (logged only).
+  // Keys of the connection string not understood (each gives warning 01S00); keys of the
+  // DSN's odbc.ini section not understood (logged only: 01S00 is about the connection
+  // string, and a warning at connect makes some applications open read-only); keys
+  // accepted for compatibility with the vendor driver that mean nothing here (logged).
   std::vector<std::string> unknown_keys;
+  std::vector<std::string> unknown_dsn_keys;
   std::vector<std::string> ignored_keys;
 
   bool operator==(const Settings&) const = default;

@@ -126,15 +126,21 @@ void add_urls(std::string_view text, std::string_view lower, std::vector<Range>&
   }
 }
 
-// "Authorization: <anything>" up to the end of the line.
-void add_authorization_headers(std::string_view lower, std::vector<Range>& out) {
-  constexpr std::string_view kHeader = "authorization:";
-  for (size_t at = lower.find(kHeader); at != std::string_view::npos;
-       at = lower.find(kHeader, at + kHeader.size())) {
-    const size_t begin = skip_spaces(lower, at + kHeader.size());
-    size_t end = begin;
-    while (end < lower.size() && lower[end] != '\r' && lower[end] != '\n') ++end;
-    if (end > begin) out.emplace_back(begin, end);
+// Headers whose whole value is a credential, up to the end of the line.
+constexpr std::array<std::string_view, 5> kSecretHeaders = {
+    "authorization:", "proxy-authorization:", "cookie:", "set-cookie:",
+    "x-databricks-azure-sp-management-token:"};
+
+void add_secret_headers(std::string_view lower, std::vector<Range>& out) {
+  for (std::string_view header : kSecretHeaders) {
+    for (size_t at = lower.find(header); at != std::string_view::npos;
+         at = lower.find(header, at + header.size())) {
+      if (at > 0 && is_name_char(lower[at - 1])) continue;
+      const size_t begin = skip_spaces(lower, at + header.size());
+      size_t end = begin;
+      while (end < lower.size() && lower[end] != '\r' && lower[end] != '\n') ++end;
+      if (end > begin) out.emplace_back(begin, end);
+    }
   }
 }
 
@@ -240,7 +246,7 @@ std::string mask_secrets(std::string_view text) {
   std::vector<Range> ranges;
   add_registered(text, ranges);
   add_urls(text, lower, ranges);
-  add_authorization_headers(lower, ranges);
+  add_secret_headers(lower, ranges);
   add_scheme_credentials(lower, ranges);
   for (std::string_view field : kSecretFields) {
     add_json_field(lower, field, ranges);

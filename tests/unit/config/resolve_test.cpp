@@ -148,7 +148,8 @@ TEST(ResolveTest, UnknownAndIgnoredKeysAreListed) {
   EXPECT_THAT(s.ignored_keys, ElementsAre("ThriftTransport", "SparkServerType", "UseNativeQuery",
                                           "SSP_spark.sql.ansi.enabled", "AutoReconnect",
                                           "TokenCachePassPhrase", "RowsFetchedPerBlock"));
-  EXPECT_THAT(s.unknown_keys, ElementsAre("Bogus", "MadeUpDsnKey"));
+  EXPECT_THAT(s.unknown_keys, ElementsAre("Bogus"));
+  EXPECT_THAT(s.unknown_dsn_keys, ElementsAre("MadeUpDsnKey"));
 }
 
 TEST(ResolveTest, EmptyValueCountsAsNotGiven) {

@@ -52,6 +52,14 @@ TEST_F(SecretsTest, AuthorizationHeaderValueIsHidden) {
                 "authorization:");
 }
 
+TEST_F(SecretsTest, CookieAndProxyAuthorizationHeadersAreHidden) {
+  expect_hidden("Set-Cookie: session=abcdef123; Path=/\r\nX-Other: 1", "abcdef123", "X-Other: 1");
+  expect_hidden("Cookie: a=b; session=xyz789", "xyz789", "Cookie:");
+  expect_hidden("Proxy-Authorization: Basic cHJveHk6cHc=", "cHJveHk6cHc", "Proxy-Authorization:");
+  // Only whole header names: X-Cookie-Policy is not a cookie.
+  EXPECT_EQ(mask_secrets("X-Cookie-Policy: strict"), "X-Cookie-Policy: strict");
+}
+
 TEST_F(SecretsTest, BearerAndBasicCredentialsAreHidden) {
   expect_hidden("sending Bearer dapiXYZ123 to host", "dapiXYZ123", "to host");
   expect_hidden("header=Basic Y2xpZW50OnNlY3JldA==, next", "Y2xpZW50OnNlY3JldA", "next");
