@@ -49,7 +49,12 @@ std::optional<Entry> add_profile(const Sources& sources, MergedKeys& keys, Setti
   const Found* key = keys.find("Profile");
   const std::string name = key ? key->value : env_or_empty(sources, "DATABRICKS_CONFIG_PROFILE");
   const std::string file = config_file(sources);
-  if (file.empty()) return std::nullopt;
+  if (file.empty()) {
+    if (name.empty()) return std::nullopt;
+    fail("Profile '" + name +
+         "' was asked for but there is no configuration file to read it "
+         "from: HOME is not set; set DATABRICKS_CONFIG_FILE to the file's path");
+  }
   const std::optional<Profile> profile = load_profile(file, name);
   if (!profile) return std::nullopt;
   const SharedConfig shared = from_profile(*profile);
@@ -84,7 +89,10 @@ void resolve_host(const MergedKeys& keys, Settings& s) {
   }
   const HostAndPort host = parse_host(f->kv());
   s.host = host.host;
-  if (host.port && keys.find("Port") == nullptr) s.port = *host.port;
+  // A port written into Host counts as a Port key of the same source; an explicit Port
+  // of that source or a higher one wins.
+  const Found* port = keys.find("Port");
+  if (host.port && (port == nullptr || port->layer > f->layer)) s.port = *host.port;
 }
 
 void resolve_warehouse(const MergedKeys& keys, Settings& s) {

@@ -174,6 +174,14 @@ TEST(PrecedenceTest, MissingProfileErrors) {
               HasSubstr("(profiles there: DEFAULT, sp-prod, u2m, cli)"));
 }
 
+TEST(PrecedenceTest, NamedProfileWithoutHome) {
+  FakeSources fake;
+  fake.env("HOME", "");
+  EXPECT_THAT(error_of([&] { fake.resolve("Profile=p"); }).what(),
+              HasSubstr("HOME is not set; set DATABRICKS_CONFIG_FILE"));
+  EXPECT_EQ(fake.resolve("Host=h;WarehouseId=w;Token=t").token, "t");
+}
+
 TEST(PrecedenceTest, NoConfigFileAndNoProfileIsFine) {
   FakeSources fake;
   const Settings s = fake.resolve("Host=h;WarehouseId=w;Token=t");

@@ -45,6 +45,10 @@ TEST(ResolveTest, HostFormsAreNormalised) {
   // An explicit Port wins over the one in Host.
   EXPECT_EQ(fake.resolve("Host=h.example:8443;Port=9443;" + rest).port, 9443);
   EXPECT_EQ(fake.resolve("Host=[::1]:8443;" + rest).host, "[::1]");
+  // ... but a DSN's Port loses to a port written into the connection string's Host.
+  fake.dsn("d", {{"Port", "9443"}});
+  EXPECT_EQ(fake.resolve("DSN=d;Host=h.example:8443;" + rest).port, 8443);
+  EXPECT_EQ(fake.resolve("DSN=d;Host=h.example;" + rest).port, 9443);
 }
 
 TEST(ResolveTest, BadHostsAreRefused) {
