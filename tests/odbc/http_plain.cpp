@@ -44,7 +44,7 @@ std::string unchunk(std::string_view body) {
 }  // namespace
 
 HttpResult http_plain(const std::string& host, int port, std::string_view method,
-                      std::string_view path, std::string_view body) {
+                      std::string_view path, std::string_view body, std::string_view bearer) {
   Socket s;
   s.fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -59,6 +59,7 @@ HttpResult http_plain(const std::string& host, int port, std::string_view method
   std::string request = std::string(method) + " " + std::string(path) +
                         " HTTP/1.1\r\nHost: " + host + ":" + std::to_string(port) +
                         "\r\nConnection: close\r\n";
+  if (!bearer.empty()) request += "Authorization: Bearer " + std::string(bearer) + "\r\n";
   if (!body.empty()) {
     request +=
         "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";

@@ -12,8 +12,10 @@ struct HttpResult {
   std::string body;
 };
 
-// One request with "Connection: close"; JSON body when non-empty. Throws on socket errors.
+// One request with "Connection: close"; JSON body when non-empty; a bearer token when
+// non-empty. Throws on socket errors.
 HttpResult http_plain(const std::string& host, int port, std::string_view method,
-                      std::string_view path, std::string_view body = {});
+                      std::string_view path, std::string_view body = {},
+                      std::string_view bearer = {});
 
 }  // namespace dbsql::odbc_test
