@@ -13,6 +13,7 @@
 
 #include "auth/token_source.h"
 #include "http/http_client.h"
+#include "http/retry.h"
 #include "sea/row_batch.h"
 #include "sea/types.h"
 #include "util/cancel.h"
@@ -20,13 +21,23 @@
 namespace dbsql::sea {
 
 struct ClientOptions {
-  std::string base_url;      // https://host[:port], no trailing slash
+  std::string base_url;  // https://host[:port], no trailing slash
   std::string warehouse_id;
-  std::string user_agent;    // full User-Agent value
+  std::string user_agent;  // full User-Agent value
   // Bytes of parsed chunks held ahead of the reader (the current chunk is extra).
   size_t prefetch_bytes = 64 << 20;
   // How long 429/503 answers are retried (with backoff, honouring Retry-After).
   std::chrono::seconds retry_budget{120};
+  // Time source for backoff, deadlines and link expiry; null = the system clock. Tests
+  // inject a fake so nothing sleeps.
+  http::Clock* clock = nullptr;
+  // Polling after submit starts at poll_initial and doubles up to poll_max.
+  std::chrono::milliseconds poll_initial{50};
+  std::chrono::milliseconds poll_max{1000};
+  // An external link this close to its expiration is refreshed before it is used.
+  std::chrono::seconds link_expiry_margin{30};
+  // After a cancel (or deadline), how long to poll for the server to confirm it.
+  std::chrono::seconds cancel_wait{30};
 };
 
 struct WarehouseInfo {

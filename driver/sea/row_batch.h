@@ -1,8 +1,14 @@
 #pragma once
-// One chunk's rows, parsed once into a cell table: every cell is a (offset, length) into
+// One chunk's rows, parsed once into a cell table: every cell is an (offset, length) into
 // an arena of unescaped UTF-8 text, or NULL. Fetching reads cells; nothing is re-parsed.
+//
+// The parser makes the downloaded JSON body itself the arena (adopt_arena): a cell
+// without escapes points straight at its characters inside the body, and a cell with
+// escapes is unescaped in place (the unescaped text is never longer). So a chunk costs
+// its body plus 8 bytes per cell, and no cell text is copied.
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,22 +38,40 @@ class RowBatch {
   }
 
   // Builders used by the parser.
+  void set_columns(size_t columns) { columns_ = columns; }
+  void set_row_offset(int64_t row_offset) { row_offset_ = row_offset; }
   void reserve(size_t cells, size_t arena_bytes) {
     cells_.reserve(cells);
     arena_.reserve(arena_bytes);
   }
+  // Takes `text` as the arena, keeping `padding` spare bytes after it (a parser reading in
+  // blocks needs them); returns the arena's first byte, valid while the batch lives and
+  // the arena does not grow.
+  char* adopt_arena(std::string&& text, size_t padding) {
+    if (text.size() >= kNullOffset) throw std::length_error("result chunk larger than 4 GiB");
+    arena_ = std::move(text);
+    if (arena_.capacity() < arena_.size() + padding) arena_.reserve(arena_.size() + padding);
+    return arena_.data();
+  }
+  // A cell whose text already sits in the arena at [offset, offset + length).
+  void append_span(size_t offset, size_t length) {
+    cells_.push_back(Cell{static_cast<uint32_t>(offset), static_cast<uint32_t>(length)});
+  }
   void append(std::string_view text) {
-    cells_.push_back(Cell{static_cast<uint64_t>(arena_.size()), static_cast<uint32_t>(text.size())});
+    if (arena_.size() + text.size() >= kNullOffset)
+      throw std::length_error("result chunk larger than 4 GiB");
+    append_span(arena_.size(), text.size());
     arena_.append(text);
   }
   void append_null() { cells_.push_back(Cell{kNullOffset, 0}); }
+  size_t cell_count() const { return cells_.size(); }
   // Bytes held, for the memory budget of the prefetch window.
   size_t memory_bytes() const { return arena_.capacity() + cells_.capacity() * sizeof(Cell); }
 
  private:
-  static constexpr uint64_t kNullOffset = ~uint64_t{0};
+  static constexpr uint32_t kNullOffset = ~uint32_t{0};
   struct Cell {
-    uint64_t offset;
+    uint32_t offset;
     uint32_t length;
   };
   const Cell& cell(size_t row, size_t col) const { return cells_[row * columns_ + col]; }

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <stdexcept>
 
@@ -172,6 +173,8 @@ SSL_CTX* make_tls_context(const TlsIdentity& identity, const std::string& pem_pa
 
 LocalServer::LocalServer(Handler handler, std::unique_ptr<TlsIdentity> tls)
     : handler_(std::move(handler)) {
+  // Answering a client that already hung up must not kill the test program.
+  std::signal(SIGPIPE, SIG_IGN);
   listen_fd_ = socket(AF_INET, SOCK_STREAM, 0);
   int one = 1;
   setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);

@@ -1,0 +1,199 @@
+#include "sea/lifecycle.h"
+
+#include <algorithm>
+
+#include "sea/dml.h"
+#include "sea/execution.h"
+#include "sea/request_json.h"
+#include "sea/result_stream.h"
+
+namespace dbsql::sea {
+namespace {
+
+using std::chrono::milliseconds;
+
+constexpr milliseconds kCancelRequestTimeout{10'000};
+
+}  // namespace
+
+std::string wait_timeout_for(std::optional<std::chrono::steady_clock::time_point> deadline,
+                             std::chrono::steady_clock::time_point now) {
+  if (!deadline) return "10s";
+  const auto left = *deadline - now;
+  // The API accepts 0 (return at once) or 5..50 seconds.
+  if (left >= std::chrono::seconds(10)) return "10s";
+  if (left >= std::chrono::seconds(5)) return "5s";
+  return "0s";
+}
+
+StatementLifecycle::StatementLifecycle(std::shared_ptr<const ApiClient> api,
+                                       const ExecuteRequest& request, const CancelToken& cancel)
+    : api_(std::move(api)), request_(request), cancel_(cancel), clock_(api_->clock()) {}
+
+std::unique_ptr<Execution> StatementLifecycle::run() {
+  if (cancel_.cancelled())
+    throw Error("HY008", "Operation canceled before the statement was submitted.");
+  if (past_deadline())
+    throw Error("HYT00", "Query timeout expired before the statement was submitted.");
+  StatementResponse response = submit();
+  wait_until_terminal(response);
+  if (response.status.state != StatementState::kSucceeded) unsuccessful(response);
+  return succeeded(std::move(response));
+}
+
+StatementResponse StatementLifecycle::submit() {
+  // The submit is never aborted by a cancel: cutting the POST short would lose the
+  // statement id and leave the query running unseen. A cancel that arrives meanwhile is
+  // acted on as soon as the POST returns, at most wait_timeout later.
+  http::Response response =
+      api_->call(ApiCall{.method = "POST",
+                         .path = "/api/2.0/sql/statements",
+                         .body = execute_body(request_, api_->options().warehouse_id,
+                                              wait_timeout_for(request_.deadline, clock_.now())),
+                         .op = Operation::kSubmit,
+                         .replay = http::Replay::kOnlyIfRefused});
+  if (response.status != 200)
+    throw http_error(response, Operation::kSubmit, "statement submission", api_->origin());
+  StatementResponse statement = parse(std::move(response), Operation::kSubmit);
+  if (statement.statement_id.empty())
+    throw Error("08S01", "The server answered the statement submission without a statement id.");
+  statement_id_ = statement.statement_id;
+  return statement;
+}
+
+StatementResponse StatementLifecycle::poll(const CancelToken* cancel) {
+  http::Response response = api_->call(ApiCall{.method = "GET",
+                                               .path = "/api/2.0/sql/statements/" + statement_id_,
+                                               .op = Operation::kPoll,
+                                               .cancel = cancel});
+  if (response.status != 200)
+    throw http_error(response, Operation::kPoll, statement_id_, api_->origin());
+  return parse(std::move(response), Operation::kPoll);
+}
+
+StatementResponse StatementLifecycle::parse(http::Response response, Operation op) {
+  try {
+    return parser_.statement(std::move(response.body));
+  } catch (const MalformedResponse& e) {
+    const std::string about =
+        op == Operation::kSubmit ? "the statement submission" : "statement " + statement_id_;
+    throw Error("08S01", "The server's answer about " + about + " was incomplete or malformed (" +
+                             e.what() + ").");
+  }
+}
+
+bool StatementLifecycle::past_deadline() const {
+  return request_.deadline && clock_.now() >= *request_.deadline;
+}
+
+void StatementLifecycle::wait_until_terminal(StatementResponse& response) {
+  const ClientOptions& options = api_->options();
+  milliseconds backoff = options.poll_initial;
+  while (!is_terminal(response.status.state)) {
+    if (cancel_.cancelled())
+      cancel_on_server("HY008", "Operation canceled: the statement was cancelled on the server");
+    if (past_deadline())
+      cancel_on_server("HYT00",
+                       "Query timeout expired: the statement ran longer than the query timeout "
+                       "(SQL_ATTR_QUERY_TIMEOUT) and was cancelled on the server");
+    milliseconds pause = backoff;
+    if (request_.deadline)
+      pause = std::clamp(std::chrono::ceil<milliseconds>(*request_.deadline - clock_.now()),
+                         milliseconds(0), pause);
+    clock_.sleep_for(pause, &cancel_);
+    backoff = std::min(backoff * 2, options.poll_max);
+    if (cancel_.cancelled() || past_deadline()) continue;
+    try {
+      response = poll(&cancel_);
+    } catch (const Error& e) {
+      if (cancel_.cancelled()) continue;  // the poll was cut short by the cancel
+      // A statement the driver can no longer follow should not run on unseen.
+      if (e.native_error() != 404) post_cancel();
+      throw;
+    }
+  }
+}
+
+void StatementLifecycle::post_cancel() noexcept {
+  try {
+    api_->call(ApiCall{.method = "POST",
+                       .path = "/api/2.0/sql/statements/" + statement_id_ + "/cancel",
+                       .op = Operation::kCancel,
+                       .timeout = kCancelRequestTimeout,
+                       .retry = false});
+  } catch (...) {
+    // Best effort: polling (or nothing, when the server is unreachable) tells the rest.
+  }
+}
+
+void StatementLifecycle::cancel_on_server(const std::string& sqlstate, const std::string& message) {
+  const ClientOptions& options = api_->options();
+  post_cancel();
+  // "Cancelation might silently fail": poll until the server reports a terminal state.
+  const auto give_up = clock_.now() + options.cancel_wait;
+  milliseconds backoff = options.poll_initial;
+  for (;;) {
+    StatementResponse response;
+    try {
+      response = poll(nullptr);
+    } catch (const Error&) {
+      break;
+    }
+    if (is_terminal(response.status.state)) {
+      // It finished before the cancel reached it: the result is not wanted any more.
+      if (response.status.state == StatementState::kSucceeded)
+        release_statement(*api_, statement_id_);
+      break;
+    }
+    if (clock_.now() + backoff > give_up) break;
+    clock_.sleep_for(backoff, nullptr);
+    backoff = std::min(backoff * 2, options.poll_max);
+  }
+  throw Error(sqlstate, message + " (statement id " + statement_id_ + ").");
+}
+
+std::unique_ptr<Execution> StatementLifecycle::succeeded(StatementResponse response) {
+  Manifest manifest = response.manifest.value_or(Manifest{});
+  const bool has_columns = manifest.column_count > 0;
+  const bool foreign_format =
+      has_columns && !manifest.format.empty() && manifest.format != "JSON_ARRAY";
+  if (foreign_format || (response.result && response.result->has_attachment))
+    throw Error("HY000", "The server sent the result of statement " + statement_id_ + " as " +
+                             (manifest.format.empty() ? "an attachment" : manifest.format) +
+                             ", but this driver reads JSON_ARRAY results only.");
+  auto source =
+      std::make_unique<ChunkSource>(api_, statement_id_, manifest, std::move(response.result));
+  std::optional<int64_t> affected;
+  if (has_columns && is_dml_statement(request_.statement) && is_dml_counter_manifest(manifest))
+    affected = affected_rows_of(source->peek(&cancel_));
+  std::unique_ptr<ChunkStream> stream;
+  if (has_columns && !affected)
+    stream =
+        std::make_unique<ChunkStream>(std::move(source), api_->options().prefetch_bytes, cancel_);
+  return std::make_unique<StatementExecution>(api_, statement_id_, std::move(manifest), affected,
+                                              std::move(stream));
+}
+
+void StatementLifecycle::unsuccessful(const StatementResponse& response) {
+  const std::string id = " (statement id " + statement_id_ + ")";
+  switch (response.status.state) {
+    case StatementState::kFailed:
+      throw statement_failed(response.status, statement_id_);
+    case StatementState::kCanceled:
+      throw Error("HY008",
+                  "The statement was canceled on the server before it finished (by "
+                  "another session, an administrator or the warehouse's statement "
+                  "timeout)" +
+                      id + ". Run it again if needed.");
+    case StatementState::kClosed:
+      throw Error("HY000",
+                  "The statement was closed on the server before its result could be "
+                  "read" +
+                      id + ". Run it again.");
+    default:
+      throw Error("HY000", "The server reported the unknown statement state \"" +
+                               response.status.state_text + "\"" + id + ".");
+  }
+}
+
+}  // namespace dbsql::sea

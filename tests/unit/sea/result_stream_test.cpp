@@ -1,0 +1,298 @@
+// Results streamed chunk by chunk, both dispositions, with and without the prefetch
+// thread: order, link handling, refresh of expired links, and errors instead of short
+// results.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "client_fixture.h"
+
+namespace dbsql::testing {
+namespace {
+
+const std::string kId = "01f0-bbbb";
+constexpr size_t kColumns = 3;
+
+// Parameter: the prefetch window (0 = fetch on the reading thread).
+class ResultStream : public ClientFixture, public ::testing::WithParamInterface<size_t> {
+ protected:
+  void SetUp() override {
+    client(GetParam());
+    http.reply("DELETE", statement_url(kId), 200, "{}");
+  }
+
+  // A storage object answering with generated rows; records the absence of Authorization.
+  void serve_file(const std::string& url, int64_t offset, int64_t count, int times = -1) {
+    http.on(
+        "GET", url,
+        [offset, count](const http::Request&, const CancelToken*) {
+          http::Response r;
+          r.status = 200;
+          r.body = rows_json(offset, count, kColumns);
+          return r;
+        },
+        times);
+  }
+
+  // EXTERNAL_LINKS result of `chunks` chunks of `rows` rows: chunk 0's link in the submit
+  // answer, the others from the chunk endpoint.
+  void serve_linked_result(int chunks, int64_t rows) {
+    const std::vector<int64_t> sizes(chunks, rows);
+    http.reply("POST", statements_url(), 200,
+               succeeded_json(
+                   kId, manifest_json({"a", "b", "c"}, sizes),
+                   links_result(kId, {{0, 0, rows, chunks > 1, storage_url(kId, 0),
+                                       "2099-01-01T00:00:00.000Z", R"({"x-chunk-key":"k0"})"}})));
+    serve_file(storage_url(kId, 0), 0, rows);
+    for (int n = 1; n < chunks; ++n) {
+      http.reply("GET", chunk_url(kId, n), 200,
+                 links_result(kId, {{n, n * rows, rows, n + 1 < chunks, storage_url(kId, n),
+                                     "2099-01-01T00:00:00.000Z",
+                                     R"({"x-chunk-key":"k)" + std::to_string(n) + R"("})"}}));
+      serve_file(storage_url(kId, n), n * rows, rows);
+    }
+  }
+
+  int storage_requests() const {
+    int n = 0;
+    for (const auto& r : http.requests()) n += r.url.starts_with(kStorage);
+    return n;
+  }
+};
+
+TEST_P(ResultStream, InlineChunksFollowTheInternalLinksInOrder) {
+  http.reply("POST", statements_url(), 200,
+             succeeded_json(kId, manifest_json({"a", "b", "c"}, {4, 4, 2}),
+                            inline_result(kId, 0, 0, 4, kColumns, true)));
+  http.reply("GET", chunk_url(kId, 1), 200, inline_result(kId, 1, 4, 4, kColumns, true));
+  http.reply("GET", chunk_url(kId, 2), 200, inline_result(kId, 2, 8, 2, kColumns, false));
+  auto execution = run("SELECT * FROM t");
+  EXPECT_EQ(read_all(execution->results()), generated_cells(10, kColumns));
+  for (const auto& r : http.requests()) {
+    if (r.url.find("/result/chunks/") != std::string::npos) {
+      EXPECT_EQ(header_of(r, "Authorization"), "Bearer tok-1");
+    }
+  }
+  EXPECT_EQ(http.count("GET", chunk_url(kId, 1)), 1);
+  EXPECT_EQ(http.count("GET", chunk_url(kId, 2)), 1);
+}
+
+TEST_P(ResultStream, ExternalLinksAreFetchedWithoutAuthorizationAndWithTheirHeaders) {
+  serve_linked_result(4, 5);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  EXPECT_EQ(read_all(execution->results()), generated_cells(20, kColumns));
+  int downloads = 0;
+  for (const auto& r : http.requests()) {
+    if (!r.url.starts_with(kStorage)) continue;
+    ++downloads;
+    EXPECT_FALSE(has_header(r, "Authorization")) << r.url;
+    EXPECT_TRUE(r.url_is_secret);
+    const std::string n = r.url.substr(r.url.find("/results/" + kId + "/") + 10 + kId.size(), 1);
+    EXPECT_EQ(header_of(r, "x-chunk-key"), "k" + n);
+  }
+  EXPECT_EQ(downloads, 4);
+  EXPECT_NE(http.requests().at(0).body.find(R"("disposition":"EXTERNAL_LINKS")"),
+            std::string::npos);
+}
+
+TEST_P(ResultStream, SeveralLinksInOneAnswerAreAllUsed) {
+  http.reply("POST", statements_url(), 200,
+             succeeded_json(kId, manifest_json({"a", "b", "c"}, {2, 3, 1}),
+                            links_result(kId, {{0, 0, 2, true, storage_url(kId, 0)},
+                                               {1, 2, 3, true, storage_url(kId, 1)}})));
+  serve_file(storage_url(kId, 0), 0, 2);
+  serve_file(storage_url(kId, 1), 2, 3);
+  http.reply("GET", chunk_url(kId, 2), 200,
+             links_result(kId, {{2, 5, 1, false, storage_url(kId, 2)}}));
+  serve_file(storage_url(kId, 2), 5, 1);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  EXPECT_EQ(read_all(execution->results()), generated_cells(6, kColumns));
+  EXPECT_EQ(http.count("GET", chunk_url(kId, 1)), 0);
+  EXPECT_EQ(http.count("GET", chunk_url(kId, 2)), 1);
+}
+
+TEST_P(ResultStream, ExpiredLinkIsRefreshedThroughTheChunkEndpoint) {
+  const std::string stale = storage_url(kId, 0, "old");
+  const std::string fresh = storage_url(kId, 0, "new");
+  http.reply(
+      "POST", statements_url(), 200,
+      succeeded_json(kId, manifest_json({"a", "b", "c"}, {3}),
+                     links_result(kId, {{0, 0, 3, false, stale, "2024-11-08T15:20:17.922Z"}})));
+  http.reply("GET", chunk_url(kId, 0), 200, links_result(kId, {{0, 0, 3, false, fresh}}));
+  serve_file(fresh, 0, 3);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  EXPECT_EQ(read_all(execution->results()), generated_cells(3, kColumns));
+  EXPECT_EQ(http.count("GET", stale), 0);
+  EXPECT_EQ(http.count("GET", fresh), 1);
+}
+
+TEST_P(ResultStream, LinkRefusedByStorageIsRefreshedOnce) {
+  const std::string first = storage_url(kId, 0, "a");
+  const std::string second = storage_url(kId, 0, "b");
+  http.reply("POST", statements_url(), 200,
+             succeeded_json(kId, manifest_json({"a", "b", "c"}, {2}),
+                            links_result(kId, {{0, 0, 2, false, first}})));
+  http.reply("GET", first, 403,
+             "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
+  http.reply("GET", chunk_url(kId, 0), 200, links_result(kId, {{0, 0, 2, false, second}}));
+  serve_file(second, 0, 2);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  EXPECT_EQ(read_all(execution->results()), generated_cells(2, kColumns));
+  EXPECT_EQ(http.count("GET", first), 1);
+  EXPECT_EQ(http.count("GET", second), 1);
+}
+
+TEST_P(ResultStream, LinkRefusedTwiceIsAnErrorThatNamesTheChunk) {
+  const std::string link = storage_url(kId, 0);
+  http.reply("POST", statements_url(), 200,
+             succeeded_json(kId, manifest_json({"a", "b", "c"}, {2}),
+                            links_result(kId, {{0, 0, 2, false, link}})));
+  http.reply("GET", link, 403,
+             "<Error><Code>AccessDenied</Code><SignatureProvided>SIG</SignatureProvided></Error>");
+  http.reply("GET", chunk_url(kId, 0), 200, links_result(kId, {{0, 0, 2, false, link}}));
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  Error e = error_of([&] { read_all(execution->results()); });
+  EXPECT_NE(e.sqlstate(), "28000");
+  EXPECT_NE(std::string(e.what()).find("result chunk 0 of statement " + kId), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("AccessDenied"), std::string::npos);
+  EXPECT_EQ(std::string(e.what()).find("SECRET"), std::string::npos);
+  EXPECT_EQ(std::string(e.what()).find("SIG"), std::string::npos);
+}
+
+TEST_P(ResultStream, TruncatedChunkIsAnErrorNeverAShortResult) {
+  // Routes are matched in order: the truncating one must come before serve_file's.
+  const std::string full = rows_json(4, 4, kColumns);
+  http.on("GET", storage_url(kId, 1), [full](const http::Request&, const CancelToken*) {
+    http::Response r;
+    r.status = 200;
+    r.body = full.substr(0, full.size() / 2);
+    return r;
+  });
+  serve_linked_result(3, 4);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  sea::ResultStream& stream = execution->results();
+  const sea::RowBatch* first = stream.next();
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->row_count(), 4u);
+  Error e = error_of([&] { stream.next(); });
+  EXPECT_TRUE(e.sqlstate() == "08S01" || e.sqlstate() == "HY000") << e.sqlstate();
+  EXPECT_NE(std::string(e.what()).find("chunk 1"), std::string::npos);
+  // Reading on repeats the error instead of ending the result early.
+  EXPECT_EQ(error_of([&] { stream.next(); }).sqlstate(), e.sqlstate());
+}
+
+TEST_P(ResultStream, ChunkWithTheWrongRowCountIsAnError) {
+  http.reply("POST", statements_url(), 200,
+             succeeded_json(kId, manifest_json({"a", "b", "c"}, {5}),
+                            links_result(kId, {{0, 0, 5, false, storage_url(kId, 0)}})));
+  serve_file(storage_url(kId, 0), 0, 4);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  Error e = error_of([&] { read_all(execution->results()); });
+  EXPECT_EQ(e.sqlstate(), "HY000");
+  EXPECT_NE(std::string(e.what()).find("Received 4 rows"), std::string::npos);
+}
+
+TEST_P(ResultStream, ResultShorterThanTheManifestTotalIsAnError) {
+  http.reply("POST", statements_url(), 200,
+             succeeded_json(kId, manifest_json({"a", "b", "c"}, {2}, 100),
+                            inline_result(kId, 0, 0, 2, kColumns, false)));
+  auto execution = run("SELECT * FROM t");
+  Error e = error_of([&] { read_all(execution->results()); });
+  EXPECT_EQ(e.sqlstate(), "HY000");
+  EXPECT_NE(std::string(e.what()).find("announced 100"), std::string::npos);
+}
+
+TEST_P(ResultStream, ChunkChainEndingEarlyIsAnError) {
+  // The manifest promises 3 chunks; the chunk endpoint fails for the missing one.
+  http.reply("POST", statements_url(), 200,
+             succeeded_json(kId, manifest_json({"a", "b", "c"}, {2, 2, 2}),
+                            inline_result(kId, 0, 0, 2, kColumns, true)));
+  http.reply("GET", chunk_url(kId, 1), 200, inline_result(kId, 1, 2, 2, kColumns, false));
+  http.reply(
+      "GET", chunk_url(kId, 2), 400,
+      R"({"error_code":"INVALID_PARAMETER_VALUE","message":"chunk_index 2 is out of range"})");
+  auto execution = run("SELECT * FROM t");
+  EXPECT_EQ(error_of([&] { read_all(execution->results()); }).sqlstate(), "HY000");
+}
+
+TEST_P(ResultStream, EmptyResultNeedsNoRequests) {
+  http.reply(
+      "POST", statements_url(), 200,
+      succeeded_json(
+          kId,
+          R"({"format":"JSON_ARRAY","schema":{"column_count":3,"columns":[{"name":"a","type_name":"INT","type_text":"INT","position":0},{"name":"b","type_name":"INT","type_text":"INT","position":1},{"name":"c","type_name":"INT","type_text":"INT","position":2}]},"total_chunk_count":0,"total_row_count":0})",
+          "{}"));
+  auto execution = run("SELECT * FROM t WHERE false", sea::Disposition::kExternalLinks);
+  EXPECT_TRUE(execution->has_result_set());
+  EXPECT_EQ(execution->results().next(), nullptr);
+  EXPECT_EQ(execution->results().next(), nullptr);
+  EXPECT_EQ(http.requests().size(), 1u);
+}
+
+// Storage that holds chunk 1 until the request is cancelled.
+void hang_until_cancelled(FakeHttp& http, const std::string& url, std::atomic<bool>& arrived) {
+  http.on("GET", url, [&arrived](const http::Request&, const CancelToken* token) -> http::Response {
+    arrived = true;
+    while (!(token && token->cancelled()))
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    throw http::TransportError(http::TransportFailure::kCancelled, "cancelled");
+  });
+}
+
+TEST_P(ResultStream, CancelWhileFetchingStopsTheDownloadAndThrowsHY008) {
+  std::atomic<bool> arrived{false};
+  hang_until_cancelled(http, storage_url(kId, 1), arrived);
+  serve_linked_result(3, 2);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  sea::ResultStream& stream = execution->results();
+  ASSERT_NE(stream.next(), nullptr);
+  std::thread canceller([&] {
+    while (!arrived) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    cancel.cancel();
+  });
+  Error e = error_of([&] { stream.next(); });
+  canceller.join();
+  EXPECT_EQ(e.sqlstate(), "HY008");
+}
+
+TEST_P(ResultStream, CloseStopsAPendingDownload) {
+  std::atomic<bool> arrived{false};
+  hang_until_cancelled(http, storage_url(kId, 1), arrived);
+  serve_linked_result(3, 2);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  ASSERT_NE(execution->results().next(), nullptr);
+  if (GetParam() > 0) {
+    while (!arrived) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  execution.reset();  // joins the prefetch thread: returns only if the download was stopped
+  EXPECT_EQ(http.calls().back(), "DELETE " + statement_url(kId));
+}
+
+TEST_P(ResultStream, PrefetchStaysWithinItsWindow) {
+  serve_linked_result(8, 3);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  sea::ResultStream& stream = execution->results();
+  int chunks = 0;
+  while (stream.next()) {
+    ++chunks;
+    // The window holds at most one parsed chunk ahead, plus the one being downloaded.
+    if (GetParam() == 1) {
+      EXPECT_LE(storage_requests(), chunks + 2);
+    } else if (GetParam() == 0) {
+      EXPECT_EQ(storage_requests(), chunks);
+    }
+  }
+  EXPECT_EQ(chunks, 8);
+}
+
+INSTANTIATE_TEST_SUITE_P(Prefetch, ResultStream,
+                         ::testing::Values(size_t{0}, size_t{1}, size_t{64} << 20),
+                         [](const auto& info) {
+                           return info.param == 0   ? std::string("Synchronous")
+                                  : info.param == 1 ? std::string("OneByteWindow")
+                                                    : std::string("DefaultWindow");
+                         });
+
+}  // namespace
+}  // namespace dbsql::testing
