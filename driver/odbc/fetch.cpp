@@ -1,0 +1,155 @@
+// The rowset engine behind SQLFetch and SQLFetchScroll, and SQLGetData: rows come from the
+// result stream batch by batch; each bound cell is one write_cell call into addresses
+// planned once per call.
+#include <algorithm>
+
+#include "odbc/binding.h"
+#include "odbc/busy_scope.h"
+#include "odbc/c_types.h"
+#include "odbc/statement.h"
+#include "util/error.h"
+
+namespace dbsql::odbc {
+namespace {
+
+// Per-cell diagnostics are capped per call: a million truncated cells must not become a
+// million records. The row status array still reports every row.
+constexpr size_t kMaxCellRecords = 64;
+
+SQLUSMALLINT row_status_of(SQLRETURN worst) {
+  switch (worst) {
+    case SQL_SUCCESS:
+      return SQL_ROW_SUCCESS;
+    case SQL_SUCCESS_WITH_INFO:
+      return SQL_ROW_SUCCESS_WITH_INFO;
+    default:
+      return SQL_ROW_ERROR;
+  }
+}
+
+SQLRETURN worse(SQLRETURN a, SQLRETURN b) {
+  auto rank = [](SQLRETURN r) { return r == SQL_ERROR ? 2 : r == SQL_SUCCESS_WITH_INFO ? 1 : 0; };
+  return rank(b) > rank(a) ? b : a;
+}
+
+}  // namespace
+
+const sea::RowBatch* Statement::next_batch() {
+  while (!stream_done_ && (batch_ == nullptr || next_row_ >= batch_->row_count())) {
+    batch_ = stream_->next();
+    next_row_ = 0;
+    if (batch_ == nullptr) stream_done_ = true;
+  }
+  return stream_done_ ? nullptr : batch_;
+}
+
+SQLRETURN Statement::fetch() {
+  return fetch_scroll(SQL_FETCH_NEXT, 0);
+}
+
+SQLRETURN Statement::fetch_scroll(SQLSMALLINT orientation, SQLLEN /*offset*/) {
+  if (state_ == State::kAllocated || state_ == State::kPrepared)
+    throw Error("HY010", "Function sequence error: fetching needs an executed statement.");
+  if (state_ != State::kCursorOpen)
+    throw Error("24000", "Invalid cursor state: the statement has no result set to fetch.");
+  if (orientation != SQL_FETCH_NEXT)
+    throw Error("HY106",
+                "Fetch type out of range: the cursor is forward-only, so only "
+                "SQL_FETCH_NEXT is supported.");
+  BusyScope busy(busy_);
+  return fetch_rowset();
+}
+
+SQLRETURN Statement::fetch_rowset() {
+  const SQLULEN rowset_size = ard_->header.array_size;
+  SQLUSMALLINT* status = ird_.header.array_status_ptr;
+  SQLULEN* fetched = ird_.header.rows_processed_ptr;
+  if (retrieve_data_ == SQL_RD_ON) {
+    plan_bindings(*ard_, ird_, plan_);
+  } else {
+    plan_.clear();
+  }
+  std::fill(pieces_.begin(), pieces_.end(), convert::PieceState{});
+  rows_before_rowset_ += rowset_rows_;
+  rowset_rows_ = 0;
+  current_batch_ = nullptr;
+
+  size_t error_rows = 0;
+  size_t cell_records = 0;
+  SQLULEN row = 0;
+  for (; row < rowset_size; ++row) {
+    const sea::RowBatch* batch = next_batch();
+    if (batch == nullptr) break;
+    const size_t r = next_row_++;
+    if (row == 0) {
+      current_batch_ = batch;
+      current_row_ = r;
+    }
+    SQLRETURN row_rc = SQL_SUCCESS;
+    for (const ColumnBinding& b : plan_) {
+      const convert::Status st =
+          convert::write_cell(*b.info, batch->value(r, b.column), b.element(row));
+      if (st.rc == SQL_SUCCESS) continue;
+      row_rc = worse(row_rc, st.rc);
+      if (cell_records++ < kMaxCellRecords)
+        diag().add(st.sqlstate, st.message, 0, static_cast<SQLLEN>(row + 1),
+                   static_cast<SQLINTEGER>(b.column + 1), statement_id_);
+    }
+    if (row_rc == SQL_ERROR) ++error_rows;
+    if (status) status[row] = row_status_of(row_rc);
+  }
+  rowset_rows_ = row;
+  if (fetched) *fetched = row;
+  if (status)
+    for (SQLULEN i = row; i < rowset_size; ++i) status[i] = SQL_ROW_NOROW;
+  if (row == 0) return SQL_NO_DATA;
+  if (error_rows == row) return SQL_ERROR;
+  if (error_rows > 0) return SQL_SUCCESS_WITH_INFO;
+  return SQL_SUCCESS;  // the guard upgrades to SQL_SUCCESS_WITH_INFO for warnings
+}
+
+SQLRETURN Statement::get_data(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER data,
+                              SQLLEN buffer_length, SQLLEN* indicator) {
+  if (state_ != State::kCursorOpen)
+    throw Error(state_ == State::kExecuted ? "24000" : "HY010",
+                "SQLGetData needs a fetched row of an open result set.");
+  if (rowset_rows_ == 0)
+    throw Error("24000",
+                "Invalid cursor state: SQLGetData was called before SQLFetch "
+                "positioned the cursor on a row, or after the last row.");
+  if (column == 0)
+    throw Error("07009", "Invalid descriptor index 0: bookmark columns are not supported.");
+  const DescRecord& col = ird_record(column, "SQLGetData");
+  if (current_batch_ != batch_ && current_batch_ != nullptr) current_batch_ = nullptr;
+  if (current_batch_ == nullptr)
+    throw Error("HY109",
+                "Invalid cursor position: the rowset's first row is no longer held "
+                "(the rowset spans result chunks). Use SQL_ATTR_ROW_ARRAY_SIZE 1 "
+                "with SQLGetData.");
+  if (buffer_length < 0)
+    throw Error("HY090", "Invalid buffer length " + std::to_string(buffer_length) + ".");
+
+  const DescRecord* ard_rec = ard_->find(static_cast<SQLSMALLINT>(column));
+  static const DescRecord kNoRecord;
+  const DescRecord& app = ard_rec ? *ard_rec : kNoRecord;
+  SQLSMALLINT type = c_type == SQL_ARD_TYPE ? app.concise_type : c_type;
+  type = resolve_c_type(type, col.column);
+  if (!is_valid_c_type(type))
+    throw Error("HY003", "Invalid application buffer type " + std::to_string(c_type) + ".");
+  if (!convert::conversion_allowed(col.column, type))
+    throw Error("07006", "Restricted data type attribute violation: column " +
+                             std::to_string(column) + " (" + col.column.type_name +
+                             ") cannot be converted to " + convert::c_type_name(type) + ".");
+  const DescRecord& precision_source = c_type == SQL_ARD_TYPE ? app : kNoRecord;
+  convert::Target target =
+      make_target(precision_source, type, data, buffer_length, indicator, indicator);
+  convert::PieceState& piece = pieces_[column - 1];
+  const convert::Status st = convert::write_cell(
+      col.column, current_batch_->value(current_row_, column - 1), target, &piece);
+  if (st.rc == SQL_NO_DATA) return SQL_NO_DATA;
+  if (st.rc != SQL_SUCCESS)
+    diag().add(st.sqlstate, st.message, 0, 1, static_cast<SQLINTEGER>(column), statement_id_);
+  return st.rc;
+}
+
+}  // namespace dbsql::odbc

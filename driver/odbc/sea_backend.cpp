@@ -1,0 +1,65 @@
+// The production Backend: one libcurl client (handle pool) per connection, the token
+// source chosen from the settings, and sea::Client over both.
+#include <memory>
+
+#include "auth/token_source.h"
+#include "http/curl_client.h"
+#include "odbc/backend.h"
+#include "odbc/token_source_factory.h"
+#include "util/error.h"
+#include "util/user_agent.h"
+
+namespace dbsql::odbc {
+namespace {
+
+http::TransportOptions transport_options(const config::Settings& s) {
+  http::TransportOptions t;
+  t.user_agent = util::user_agent(s.user_agent_entry);
+  t.ca_file = s.ca_file;
+  t.allow_self_signed = s.allow_self_signed;
+  if (s.proxy.enabled)
+    t.proxy = http::ProxyOptions{s.proxy.host, s.proxy.port, s.proxy.user, s.proxy.password};
+  if (s.login_timeout.count() > 0) t.connect_timeout = s.login_timeout;
+  if (s.socket_timeout.count() > 0) t.request_timeout = s.socket_timeout;
+  return t;
+}
+
+class SeaBackend final : public Backend {
+ public:
+  explicit SeaBackend(const config::Settings& settings)
+      : http_(transport_options(settings)),
+        tokens_(make_token_source(settings, http_)),
+        client_(http_, *tokens_,
+                sea::ClientOptions{settings.base_url(), settings.warehouse_id,
+                                   util::user_agent(settings.user_agent_entry)}) {}
+
+  void validate(const CancelToken* cancel) override { client_.get_warehouse(cancel); }
+
+  std::unique_ptr<sea::Execution> execute(const sea::ExecuteRequest& request,
+                                          const CancelToken& cancel) override {
+    return client_.execute(request, cancel);
+  }
+
+  void replace_token(const std::string& token) override {
+    auto* fixed = dynamic_cast<auth::StaticTokenSource*>(tokens_.get());
+    if (fixed == nullptr)
+      throw Error("HY024",
+                  "This connection signs in with an OAuth flow that renews its own "
+                  "tokens; a token can only be replaced on a connection opened with "
+                  "a personal access token or Auth_Flow=0.");
+    fixed->replace(token);
+  }
+
+ private:
+  http::CurlClient http_;
+  std::unique_ptr<auth::TokenSource> tokens_;
+  sea::Client client_;
+};
+
+}  // namespace
+
+std::unique_ptr<Backend> make_sea_backend(const config::Settings& settings) {
+  return std::make_unique<SeaBackend>(settings);
+}
+
+}  // namespace dbsql::odbc

@@ -1,0 +1,275 @@
+#include "odbc/statement.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "odbc/busy_scope.h"
+#include "odbc/c_types.h"
+#include "odbc/connection.h"
+#include "odbc/sql_scan.h"
+#include "odbc/statement_kind.h"
+#include "util/error.h"
+#include "util/log.h"
+
+namespace dbsql::odbc {
+namespace {
+
+sea::Disposition wire_disposition(config::Disposition d) {
+  return d == config::Disposition::kInline ? sea::Disposition::kInline
+                                           : sea::Disposition::kExternalLinks;
+}
+
+}  // namespace
+
+Statement::Statement(Connection& connection)
+    : Handle(HandleType::kStmt),
+      connection_(connection),
+      implicit_ard_(DescKind::kArd, this),
+      implicit_apd_(DescKind::kApd, this),
+      ird_(DescKind::kIrd, this),
+      ipd_(DescKind::kIpd, this),
+      ard_(&implicit_ard_),
+      apd_(&implicit_apd_) {
+  // ODBC wants a driver-made cursor name until the application sets one.
+  char name[32];
+  std::snprintf(name, sizeof name, "SQL_CUR%08zx", reinterpret_cast<size_t>(this) & 0xffffffffu);
+  cursor_name_ = name;
+}
+
+Statement::~Statement() {
+  release_result();
+}
+
+std::string Statement::diag_statement_id() const {
+  return statement_id_;
+}
+
+void Statement::require_no_cursor(const char* function) const {
+  if (state_ == State::kCursorOpen)
+    throw Error("24000", std::string("Invalid cursor state: ") + function +
+                             " was called while a result set is open. Fetch it to the end, "
+                             "or call SQLCloseCursor first.");
+}
+
+void Statement::require_executed(const char* function) const {
+  if (state_ == State::kAllocated)
+    throw Error("HY010", std::string("Function sequence error: ") + function +
+                             " needs a prepared or executed statement.");
+}
+
+void Statement::exec_direct(std::string sql) {
+  require_no_cursor("SQLExecDirect");
+  release_result();
+  sql_ = std::move(sql);
+  prepared_ = false;
+  state_ = State::kAllocated;
+  run();
+}
+
+void Statement::prepare(std::string sql) {
+  require_no_cursor("SQLPrepare");
+  release_result();
+  sql_ = std::move(sql);
+  prepared_ = true;
+  state_ = State::kPrepared;
+  set_dynamic_function(diag(), sql_);
+}
+
+void Statement::execute() {
+  if (!prepared_)
+    throw Error("HY010", "Function sequence error: SQLExecute needs SQLPrepare first.");
+  require_no_cursor("SQLExecute");
+  if (described_ahead_) {
+    // The query already ran to describe its columns: its result is this execution's.
+    described_ahead_ = false;
+    state_ = execution_ && execution_->has_result_set() ? State::kCursorOpen : State::kExecuted;
+    set_dynamic_function(diag(), sql_);
+    return;
+  }
+  release_result();
+  run();
+}
+
+sea::ExecuteRequest Statement::build_request() const {
+  const config::Settings settings = connection_.settings();
+  sea::ExecuteRequest request;
+  request.statement = sql_;
+  request.catalog = connection_.current_catalog();
+  request.schema = settings.schema;
+  request.disposition = wire_disposition(settings.disposition);
+  if (max_rows_ > 0) request.row_limit = static_cast<int64_t>(max_rows_);
+  if (query_timeout_ > 0)
+    request.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(query_timeout_);
+  return request;
+}
+
+void Statement::run() {
+  const auto markers = find_parameter_markers(sql_);
+  if (!markers.empty())
+    throw Error("07002", "The statement has " + std::to_string(markers.size()) +
+                             " parameter marker(s) (?), but this driver version does not "
+                             "support parameters yet. Put the values in the SQL text.");
+  set_dynamic_function(diag(), sql_);
+  std::shared_ptr<Backend> backend = connection_.backend();
+  DBSQL_LOG(kDebug, "odbc") << "execute: " << sql_;
+  const sea::ExecuteRequest request = build_request();
+  BusyScope busy(busy_);
+  cancel_.reset();
+  adopt(backend->execute(request, cancel_));
+}
+
+void Statement::adopt(std::unique_ptr<sea::Execution> execution) {
+  execution_ = std::move(execution);
+  statement_id_ = execution_->statement_id();
+  stream_done_ = false;
+  batch_ = current_batch_ = nullptr;
+  next_row_ = current_row_ = 0;
+  rows_before_rowset_ = rowset_rows_ = 0;
+  ird_.clear_records();
+  if (execution_->has_result_set()) {
+    const sea::Manifest& manifest = execution_->manifest();
+    for (size_t i = 0; i < manifest.columns.size(); ++i) {
+      const sea::ColumnInfo& col = manifest.columns[i];
+      DescRecord& rec = ird_.record(static_cast<SQLSMALLINT>(i + 1));
+      rec.column = convert::describe_type(col.type_name, col.type_text, col.precision, col.scale,
+                                          col.interval_type);
+      rec.name = col.name;
+      rec.unnamed = col.name.empty() ? SQL_UNNAMED : SQL_NAMED;
+      // The manifest says nothing about nullability; any query column may hold NULL.
+      rec.nullable = SQL_NULLABLE;
+      rec.set_concise_type(rec.column.sql_type);
+    }
+    stream_ = &execution_->results();
+    row_count_ = -1;
+    diag().cursor_row_count = static_cast<SQLLEN>(manifest.total_row_count);
+    state_ = State::kCursorOpen;
+  } else {
+    stream_ = nullptr;
+    row_count_ =
+        execution_->affected_rows() ? static_cast<SQLLEN>(*execution_->affected_rows()) : -1;
+    state_ = State::kExecuted;
+  }
+  diag().row_count = row_count_;
+  pieces_.assign(ird_.count(), convert::PieceState{});
+}
+
+void Statement::describe_ahead() {
+  if (state_ != State::kPrepared || described_ahead_) return;
+  if (!returns_rows(sql_)) return;
+  run();
+  described_ahead_ = true;
+  state_ = State::kPrepared;
+}
+
+void Statement::release_result() noexcept {
+  if (execution_) execution_->close();
+  execution_.reset();
+  stream_ = nullptr;
+  batch_ = current_batch_ = nullptr;
+  described_ahead_ = false;
+  ird_.clear_records();
+  pieces_.clear();
+}
+
+void Statement::cancel() {
+  if (busy_.load()) cancel_.cancel();
+}
+
+SQLRETURN Statement::close_cursor() {
+  if (state_ != State::kCursorOpen)
+    throw Error("24000",
+                "Invalid cursor state: SQLCloseCursor was called without an open "
+                "result set.");
+  free_stmt(SQL_CLOSE);
+  return SQL_SUCCESS;
+}
+
+void Statement::free_stmt(SQLUSMALLINT option) {
+  switch (option) {
+    case SQL_CLOSE:
+      release_result();
+      if (prepared_) {
+        state_ = State::kPrepared;
+      } else {
+        state_ = State::kAllocated;
+      }
+      return;
+    case SQL_UNBIND:
+      ard_->set_count(0);
+      return;
+    case SQL_RESET_PARAMS:
+      apd_->set_count(0);
+      return;
+    default:
+      throw Error("HY092", "Invalid option " + std::to_string(option) +
+                               " for SQLFreeStmt: use SQL_CLOSE, SQL_UNBIND, SQL_RESET_PARAMS "
+                               "or SQL_DROP.");
+  }
+}
+
+SQLLEN Statement::row_count() const {
+  if (state_ != State::kExecuted && state_ != State::kCursorOpen)
+    throw Error("HY010", "Function sequence error: SQLRowCount needs an executed statement.");
+  return row_count_;
+}
+
+SQLRETURN Statement::more_results() {
+  if (state_ == State::kAllocated || state_ == State::kPrepared) return SQL_NO_DATA;
+  // A Databricks statement yields one result: moving past it closes the cursor.
+  free_stmt(SQL_CLOSE);
+  return SQL_NO_DATA;
+}
+
+SQLSMALLINT Statement::num_params() const {
+  require_executed("SQLNumParams");
+  return static_cast<SQLSMALLINT>(find_parameter_markers(sql_).size());
+}
+
+SQLSMALLINT Statement::num_result_cols() {
+  require_executed("SQLNumResultCols");
+  describe_ahead();
+  return ird_.count();
+}
+
+const DescRecord& Statement::ird_record(SQLUSMALLINT column, const char* function) const {
+  const DescRecord* rec = ird_.find(static_cast<SQLSMALLINT>(column));
+  if (rec == nullptr)
+    throw Error("07009", std::string("Invalid descriptor index: ") + function +
+                             " was given column " + std::to_string(column) + ", the result has " +
+                             std::to_string(ird_.count()) + " column(s), numbered from 1.");
+  return *rec;
+}
+
+void Statement::describe_col(SQLUSMALLINT column, const TextOut& name, SQLSMALLINT* name_length,
+                             SQLSMALLINT* data_type, SQLULEN* column_size,
+                             SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
+  require_executed("SQLDescribeCol");
+  describe_ahead();
+  const DescRecord& rec = ird_record(column, "SQLDescribeCol");
+  put_length(name_length, put_text(diag(), rec.name, name));
+  if (data_type) *data_type = rec.column.sql_type;
+  if (column_size) *column_size = rec.column.column_size;
+  if (decimal_digits) *decimal_digits = rec.column.decimal_digits;
+  if (nullable) *nullable = rec.nullable;
+}
+
+void Statement::bind_col(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER data,
+                         SQLLEN buffer_length, SQLLEN* indicator) {
+  if (column == 0)
+    throw Error("07009", "Invalid descriptor index 0: bookmark columns are not supported.");
+  if ((data != nullptr || indicator != nullptr) && !is_valid_c_type(c_type))
+    throw Error("HY003", "Invalid application buffer type " + std::to_string(c_type) +
+                             " for column " + std::to_string(column) + ".");
+  if (state_ == State::kCursorOpen && column > static_cast<SQLUSMALLINT>(ird_.count()))
+    throw Error("07009", "Invalid descriptor index: column " + std::to_string(column) +
+                             " does not exist; the result has " + std::to_string(ird_.count()) +
+                             " column(s).");
+  bind_column(*ard_, column, c_type, data, buffer_length, indicator);
+}
+
+void Statement::forget_descriptor(const Descriptor* desc) {
+  if (ard_ == desc) ard_ = &implicit_ard_;
+  if (apd_ == desc) apd_ = &implicit_apd_;
+}
+
+}  // namespace dbsql::odbc
