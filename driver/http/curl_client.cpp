@@ -11,6 +11,8 @@
 
 #include "http/curl_errors.h"
 #include "http/tls_self_signed.h"
+#include "util/log.h"
+#include "util/secrets.h"
 
 namespace dbsql::http {
 namespace {
@@ -250,7 +252,15 @@ Response CurlClient::send(const Request& request, const CancelToken* cancel) {
   curl_easy_setopt(handle, CURLOPT_HTTPHEADER, nullptr);
   impl_->release(handle);
 
-  if (code != CURLE_OK) throw transport_error(code, error_buffer, request, pretransfer > 0);
+  const std::string shown =
+      request.url_is_secret ? "<presigned URL>" : util::redact_url(request.url);
+  if (code != CURLE_OK) {
+    TransportError error = transport_error(code, error_buffer, request, pretransfer > 0);
+    DBSQL_LOG(kDebug, "http") << request.method << ' ' << shown << " failed: " << error.what();
+    throw error;
+  }
+  DBSQL_LOG(kTrace, "http") << request.method << ' ' << shown << " -> " << transfer.response.status
+                            << " (" << transfer.response.body.size() << " bytes)";
   return std::move(transfer.response);
 }
 

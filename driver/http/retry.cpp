@@ -8,6 +8,8 @@
 #include <string>
 #include <thread>
 
+#include "util/log.h"
+
 namespace dbsql::http {
 namespace {
 
@@ -112,6 +114,11 @@ Response send_with_retry(HttpClient& http, const Request& request, Replay replay
       if (response) return std::move(*response);
       throw *failure;
     }
+    DBSQL_LOG(kInfo, "http") << request.method << ' '
+                             << (request.url_is_secret ? "download" : "request")
+                             << (response ? " answered HTTP " + std::to_string(response->status)
+                                          : std::string(" failed: ") + failure->what())
+                             << "; retrying in " << wait.count() << " ms";
     clock.sleep_for(wait, cancel);
     if (cancel && cancel->cancelled())
       throw TransportError(TransportFailure::kCancelled, "the request was cancelled");

@@ -1,5 +1,7 @@
 #include "sea/chunk_source.h"
 
+#include "util/log.h"
+
 namespace dbsql::sea {
 namespace {
 
@@ -95,6 +97,8 @@ RowBatch ChunkSource::fetch(const CancelToken* cancel) {
   check(batch, index, announced);
   batch.set_row_offset(rows_returned_);
   if (batch.row_count() == 0) batch.set_columns(columns_);
+  DBSQL_LOG(kDebug, "sea") << chunk_name(index) << ": " << batch.row_count() << " rows, "
+                           << batch.memory_bytes() << " bytes";
   rows_returned_ += static_cast<int64_t>(batch.row_count());
   ++next_index_;
   last_bytes_ = batch.memory_bytes();
@@ -134,6 +138,8 @@ RowBatch ChunkSource::download(int64_t index, const CancelToken* cancel, Announc
   // Storage refuses an expired (or otherwise stale) link with 400/403/404 depending on
   // the cloud; a fresh link from the chunk endpoint settles which it was.
   if (!refreshed && (response.status == 400 || response.status == 403 || response.status == 404)) {
+    DBSQL_LOG(kInfo, "sea") << "storage refused the link of " << chunk_name(index) << " (HTTP "
+                            << response.status << "); fetching a fresh one";
     refresh();
     response = api_->download(links_.at(index), cancel);
   }

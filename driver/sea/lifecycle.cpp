@@ -6,6 +6,7 @@
 #include "sea/execution.h"
 #include "sea/request_json.h"
 #include "sea/result_stream.h"
+#include "util/log.h"
 
 namespace dbsql::sea {
 namespace {
@@ -58,6 +59,8 @@ StatementResponse StatementLifecycle::submit() {
   if (statement.statement_id.empty())
     throw Error("08S01", "The server answered the statement submission without a statement id.");
   statement_id_ = statement.statement_id;
+  DBSQL_LOG(kDebug, "sea") << "statement " << statement_id_
+                           << " submitted: " << statement.status.state_text;
   return statement;
 }
 
@@ -68,7 +71,9 @@ StatementResponse StatementLifecycle::poll(const CancelToken* cancel) {
                                                .cancel = cancel});
   if (response.status != 200)
     throw http_error(response, Operation::kPoll, statement_id_, api_->origin());
-  return parse(std::move(response), Operation::kPoll);
+  StatementResponse statement = parse(std::move(response), Operation::kPoll);
+  DBSQL_LOG(kTrace, "sea") << "statement " << statement_id_ << ": " << statement.status.state_text;
+  return statement;
 }
 
 StatementResponse StatementLifecycle::parse(http::Response response, Operation op) {
@@ -128,6 +133,7 @@ void StatementLifecycle::post_cancel() noexcept {
 
 void StatementLifecycle::cancel_on_server(const std::string& sqlstate, const std::string& message) {
   const ClientOptions& options = api_->options();
+  DBSQL_LOG(kInfo, "sea") << "cancelling statement " << statement_id_ << " (" << sqlstate << ")";
   post_cancel();
   // "Cancelation might silently fail": poll until the server reports a terminal state.
   const auto give_up = clock_.now() + options.cancel_wait;
@@ -161,6 +167,10 @@ std::unique_ptr<Execution> StatementLifecycle::succeeded(StatementResponse respo
     throw Error("HY000", "The server sent the result of statement " + statement_id_ + " as " +
                              (manifest.format.empty() ? "an attachment" : manifest.format) +
                              ", but this driver reads JSON_ARRAY results only.");
+  DBSQL_LOG(kDebug, "sea") << "statement " << statement_id_
+                           << " succeeded: " << manifest.column_count << " columns, "
+                           << manifest.total_row_count << " rows in " << manifest.total_chunk_count
+                           << " chunks";
   auto source =
       std::make_unique<ChunkSource>(api_, statement_id_, manifest, std::move(response.result));
   std::optional<int64_t> affected;
@@ -176,6 +186,8 @@ std::unique_ptr<Execution> StatementLifecycle::succeeded(StatementResponse respo
 
 void StatementLifecycle::unsuccessful(const StatementResponse& response) {
   const std::string id = " (statement id " + statement_id_ + ")";
+  DBSQL_LOG(kDebug, "sea") << "statement " << statement_id_ << " ended "
+                           << response.status.state_text;
   switch (response.status.state) {
     case StatementState::kFailed:
       throw statement_failed(response.status, statement_id_);
