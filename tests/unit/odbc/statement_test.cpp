@@ -349,5 +349,29 @@ TEST_F(StatementTest, StatementAttributesAreDescriptorViews) {
   EXPECT_EQ("HY092", state(*stmt));
 }
 
+TEST_F(StatementTest, StatementsOfOneConnectionRunOnTheirOwnThreads) {
+  fake.default_result = three_rows();
+  Statement* other = conn->allocate_statement();
+  auto run = [](Statement* s, SQLINTEGER* sum) {
+    for (int i = 0; i < 50; ++i) {
+      guard<Statement>("t", s, [](Statement& st) { st.exec_direct("SELECT id FROM t"); });
+      SQLINTEGER id = 0;
+      guard<Statement>("t", s,
+                       [&](Statement& st) { st.bind_col(1, SQL_C_SLONG, &id, 0, nullptr); });
+      while (guard<Statement>("t", s, [](Statement& st) { return st.fetch(); }) == SQL_SUCCESS)
+        *sum += id;
+      guard<Statement>("t", s, [](Statement& st) { st.free_stmt(SQL_CLOSE); });
+    }
+  };
+  SQLINTEGER a = 0, b = 0;
+  std::thread first(run, stmt, &a);
+  std::thread second(run, other, &b);
+  first.join();
+  second.join();
+  EXPECT_EQ(50 * 6, a);
+  EXPECT_EQ(50 * 6, b);
+  EXPECT_EQ(100u, fake.requests.size());
+}
+
 }  // namespace
 }  // namespace dbsql::odbc::testing
