@@ -5,11 +5,16 @@
 #include "auth/encoding.h"
 #include "auth/pkce.h"
 #include "util/error.h"
+#include "util/log.h"
+#include "util/secrets.h"
 
 namespace dbsql::auth {
 namespace {
 
 void print_url(const SignInRequest& request, const std::string& url) {
+  DBSQL_LOG(kWarning, "auth") << "no browser to open: the sign-in URL for " << request.host
+                              << " was printed to stderr; waiting " << request.timeout.count()
+                              << " s";
   std::fprintf(stderr,
                "dbsql-odbc: to sign in to %s, open this address in a browser on this machine "
                "(waiting %lld s):\n  %s\n",
@@ -42,12 +47,17 @@ class Presenter {
     if (open_url_) {
       process_ = open_url_(url);
     } else if (!request_.browser_command.empty()) {
-      process_ = launch(split_command(request_.browser_command), url);
+      auto argv = split_command(request_.browser_command);
+      DBSQL_LOG(kInfo, "auth") << "opening the sign-in page with BrowserCommand "
+                               << (argv.empty() ? "" : argv[0]);
+      process_ = launch(std::move(argv), url);
       from_command_ = true;
     } else if (auto opener = system_opener(); !opener.empty()) {
       try {
+        DBSQL_LOG(kInfo, "auth") << "opening the sign-in page with " << opener[0];
         process_ = launch(opener, url);
-      } catch (const Error&) {
+      } catch (const Error& e) {
+        DBSQL_LOG(kWarning, "auth") << e.what();
         print_url(request_, url);
       }
     } else {
@@ -97,6 +107,10 @@ TokenResponse sign_in_with_browser(const SignInRequest& request, TokenEndpoint& 
   const std::string redirect_uri = listener.redirect_uri();
   const Pkce pkce = make_pkce();
   const std::string state = random_base64url(16);
+  util::register_secret(pkce.verifier);
+  DBSQL_LOG(kInfo, "auth") << "browser sign-in to " << request.host
+                           << ": waiting for the redirect to " << redirect_uri << " for up to "
+                           << request.timeout.count() << " s";
   Presenter presenter(request, open_url);
   const auto deadline = std::chrono::steady_clock::now() + request.timeout;
   presenter.show(authorize_url(request, endpoint.client().id, redirect_uri, state, pkce));
@@ -128,12 +142,14 @@ TokenResponse sign_in_with_browser(const SignInRequest& request, TokenEndpoint& 
            "The sign-in redirect was rejected: its state does not match the request (a stale "
            "browser tab or a forged redirect). Connect again to start a new sign-in.");
   const std::string code = callback->param("code");
+  util::register_secret(code);
   if (code.empty())
     refuse(*callback, "The redirect carried no authorization code.",
            "The sign-in redirect carried no authorization code. Connect again to retry.");
   try {
     TokenResponse response = endpoint.authorization_code(code, pkce.verifier, redirect_uri);
     callback->answer(true, "dbsql-odbc is signed in to " + request.host + ".");
+    DBSQL_LOG(kInfo, "auth") << "browser sign-in to " << request.host << " completed";
     return response;
   } catch (const Error& e) {
     callback->answer(false, std::string("The driver could not complete the sign-in: ") + e.what());

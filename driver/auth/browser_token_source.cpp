@@ -1,5 +1,7 @@
 #include "auth/browser_token_source.h"
 
+#include "util/log.h"
+
 namespace dbsql::auth {
 
 BrowserTokenSource::BrowserTokenSource(const config::Settings& settings, http::HttpClient& http,
@@ -55,6 +57,7 @@ Token BrowserTokenSource::renew(const Token& current, const std::string& rejecte
         if (cached->usable(options_.clock()) && cached->access_token != current.access_token &&
             cached->access_token != rejected) {
           had_token_ = true;
+          DBSQL_LOG(kDebug, "auth") << "using the token cached in " << cache_->path();
           return *cached;
         }
         if (!cached->refresh_token.empty()) refresh_token = cached->refresh_token;
@@ -84,6 +87,7 @@ std::optional<Token> BrowserTokenSource::refresh(const std::string& refresh_toke
   } catch (const OAuthError& e) {
     // Revoked, expired, or already rotated by someone else: only a new sign-in helps.
     refusal = std::string("the refresh token was refused: ") + e.what();
+    DBSQL_LOG(kWarning, "auth") << refusal;
     if (cache_) cache_->remove();
     return std::nullopt;
   }
@@ -121,8 +125,9 @@ void BrowserTokenSource::persist(const Token& token) {
   if (!cache_) return;
   try {
     cache_->store(token);
-  } catch (const Error&) {
+  } catch (const Error& e) {
     // A cache that cannot be written costs the next connection a sign-in; this one goes on.
+    DBSQL_LOG(kWarning, "auth") << e.what();
   }
 }
 

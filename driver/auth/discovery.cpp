@@ -2,6 +2,7 @@
 
 #include "auth/flat_json.h"
 #include "util/error.h"
+#include "util/log.h"
 
 namespace dbsql::auth {
 namespace {
@@ -51,9 +52,13 @@ OAuthEndpoints resolve_endpoints(const config::Settings& settings, http::HttpCli
   // M2M needs only the token endpoint, so one override is enough there; U2M callers check
   // that an authorization endpoint came out.
   bool need_authorize = settings.auth == config::AuthKind::kBrowser;
-  if (!out.token_endpoint.empty() && (!need_authorize || !out.authorization_endpoint.empty()))
+  if (!out.token_endpoint.empty() && (!need_authorize || !out.authorization_endpoint.empty())) {
+    DBSQL_LOG(kDebug, "auth") << "OAuth endpoints from the settings: token " << out.token_endpoint;
     return out;
+  }
   OAuthEndpoints found = discover(settings.base_url() + kDiscoveryPath, http);
+  DBSQL_LOG(kDebug, "auth") << "OAuth discovery: authorization " << found.authorization_endpoint
+                            << ", token " << found.token_endpoint;
   if (out.token_endpoint.empty()) out.token_endpoint = found.token_endpoint;
   if (out.authorization_endpoint.empty()) out.authorization_endpoint = found.authorization_endpoint;
   if (need_authorize && out.authorization_endpoint.empty())

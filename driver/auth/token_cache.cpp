@@ -15,6 +15,7 @@
 
 #include "auth/flat_json.h"
 #include "util/error.h"
+#include "util/secrets.h"
 
 namespace dbsql::auth {
 namespace {
@@ -141,6 +142,8 @@ std::optional<Token> TokenCache::load() const {
   t.expires_at = from_epoch_seconds(json->integer("expires_at").value_or(0));
   t.renew_at = from_epoch_seconds(json->integer("renew_at").value_or(0));
   if (t.access_token.empty() && t.refresh_token.empty()) return std::nullopt;
+  util::register_secret(t.access_token);
+  util::register_secret(t.refresh_token);
   return t;
 }
 

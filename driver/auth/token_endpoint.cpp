@@ -4,6 +4,8 @@
 #include <random>
 
 #include "auth/flat_json.h"
+#include "util/log.h"
+#include "util/secrets.h"
 
 namespace dbsql::auth {
 namespace {
@@ -57,7 +59,9 @@ std::string redact(std::string text, const std::vector<std::string>& secrets) {
 
 TokenEndpoint::TokenEndpoint(http::HttpClient& http, std::string url, OAuthClient client,
                              TokenEndpointOptions options)
-    : http_(http), url_(std::move(url)), client_(std::move(client)), options_(std::move(options)) {}
+    : http_(http), url_(std::move(url)), client_(std::move(client)), options_(std::move(options)) {
+  if (!client_.secret.empty()) util::register_secret(client_.secret);
+}
 
 TokenResponse TokenEndpoint::client_credentials(const std::string& scope) {
   FormFields fields{{"grant_type", "client_credentials"}};
@@ -103,6 +107,8 @@ TokenResponse TokenEndpoint::post(FormFields fields, const char* what, bool retr
       break;
   }
   request.body = form_encode(fields);
+  DBSQL_LOG(kDebug, "auth") << "token request (" << what << ") to " << url_ << " for client "
+                            << client_.id;
   std::vector<std::string> all_secrets = secrets;
   all_secrets.push_back(client_.secret);
   http::Response response = send_with_retry(request, what, retry_server_errors);
@@ -125,7 +131,11 @@ http::Response TokenEndpoint::send_with_retry(const http::Request& request, cons
                                  " for the " + what + ": " + e.what() +
                                  ". Check the host name, proxy and network, then try again.");
     }
-    options_.sleep(wait ? *wait : backoff(options_.retry, attempt));
+    const auto delay = wait ? *wait : backoff(options_.retry, attempt);
+    DBSQL_LOG(kWarning, "auth") << "token endpoint " << url_ << " unavailable for the " << what
+                                << " (attempt " << attempt << " of " << attempts
+                                << "), retrying in " << delay.count() << " ms";
+    options_.sleep(delay);
   }
 }
 
@@ -138,6 +148,8 @@ TokenResponse TokenEndpoint::parse(const http::Response& response, const char* w
     std::string reason = code;
     if (auto description = json->string("error_description"); description && !description->empty())
       reason += ": " + *description;
+    DBSQL_LOG(kError, "auth") << "token endpoint " << url_ << " refused the " << what << " (HTTP "
+                              << status << ", " << code << ")";
     throw OAuthError(
         code,
         redact("The OAuth token endpoint " + url_ + " refused the " + what + " (" + reason + ").",
@@ -158,13 +170,18 @@ TokenResponse TokenEndpoint::parse(const http::Response& response, const char* w
                 status);
   TokenResponse out;
   out.access_token = json->string("access_token").value_or("");
+  util::register_secret(out.access_token);
   if (out.access_token.empty())
     throw Error("28000", "The OAuth token endpoint " + url_ + " returned no access_token for the " +
                              what + ".");
   out.refresh_token = json->string("refresh_token").value_or("");
+  if (!out.refresh_token.empty()) util::register_secret(out.refresh_token);
   out.scope = json->string("scope").value_or("");
   if (auto expires = json->integer("expires_in"); expires && *expires > 0)
     out.expires_in = std::chrono::seconds(*expires);
+  DBSQL_LOG(kInfo, "auth") << "token endpoint issued an access token (" << what << "), valid "
+                           << out.expires_in.count() << " s"
+                           << (out.refresh_token.empty() ? "" : ", with a refresh token");
   return out;
 }
 

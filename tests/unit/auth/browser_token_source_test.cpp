@@ -3,12 +3,13 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <filesystem>
-#include <set>
+#include <optional>
 
-#include "auth/pkce.h"
 #include "fake_browser.h"
 #include "fake_http.h"
+#include "fake_idp.h"
 #include "temp_folder.h"
 
 namespace dbsql::auth {
@@ -16,70 +17,6 @@ namespace {
 
 using namespace testing;
 using std::chrono::seconds;
-
-// A workspace's token endpoint with single-use (rotating) refresh tokens. It checks the PKCE
-// verifier against the challenge the browser carried.
-class FakeIdp {
- public:
-  FakeIdp(FakeHttp& http, FakeBrowser& browser) : browser_(browser) {
-    serve_discovery(http);
-    http.on(kTokenUrl, [this](const http::Request& r) { return token(r); });
-  }
-
-  int lifetime = 3600;
-  bool issue_refresh_tokens = true;
-  int code_exchanges = 0;
-  int refreshes = 0;
-  std::vector<std::string> refresh_tokens_seen;
-  std::string last_body;
-
-  void revoke_all() {
-    std::lock_guard lock(mu_);
-    valid_refresh_.clear();
-  }
-
- private:
-  http::Response token(const http::Request& r) {
-    std::lock_guard lock(mu_);
-    last_body = r.body;
-    const std::string grant = form_field(r.body, "grant_type");
-    if (grant == "authorization_code") {
-      ++code_exchanges;
-      if (form_field(r.body, "code") != browser_.code ||
-          code_challenge(form_field(r.body, "code_verifier")) !=
-              browser_.authorize_params["code_challenge"] ||
-          form_field(r.body, "redirect_uri") != browser_.authorize_params["redirect_uri"])
-        return json_response(
-            400, R"({"error":"invalid_grant","error_description":"PKCE verification failed"})");
-      return issue();
-    }
-    if (grant == "refresh_token") {
-      ++refreshes;
-      std::string rt = form_field(r.body, "refresh_token");
-      refresh_tokens_seen.push_back(rt);
-      if (!valid_refresh_.erase(rt))
-        return json_response(
-            400, R"({"error":"invalid_grant","error_description":"grant request is invalid"})");
-      return issue();
-    }
-    return json_response(400, R"({"error":"unsupported_grant_type"})");
-  }
-
-  http::Response issue() {
-    ++issued_;
-    std::string refresh;
-    if (issue_refresh_tokens) {
-      refresh = "rt-" + std::to_string(issued_);
-      valid_refresh_.insert(refresh);
-    }
-    return token_response("u2m-access-" + std::to_string(issued_), lifetime, refresh);
-  }
-
-  FakeBrowser& browser_;
-  std::mutex mu_;
-  int issued_ = 0;
-  std::set<std::string> valid_refresh_;
-};
 
 struct FakeClock {
   TimePoint now = TimePoint{} + seconds(1'700'000'000);
@@ -278,6 +215,35 @@ TEST_F(BrowserTokenSourceTest, SignInTimesOut) {
   browser.act = FakeBrowser::Act::kIgnore;
   settings.oauth.sign_in_timeout = seconds(1);
   Error e = caught([&] { source()->token(); });
+  EXPECT_EQ(e.sqlstate(), "28000");
+  EXPECT_TRUE(contains(e.what(), "Auth_Timeout"));
+}
+
+// Unsets an environment variable for the scope of a test.
+struct ScopedUnset {
+  explicit ScopedUnset(const char* name) : name(name) {
+    if (const char* v = std::getenv(name)) saved = v;
+    ::unsetenv(name);
+  }
+  ~ScopedUnset() {
+    if (saved) ::setenv(name, saved->c_str(), 1);
+  }
+  const char* name;
+  std::optional<std::string> saved;
+};
+
+TEST_F(BrowserTokenSourceTest, HeadlessFirstSignInPrintsTheUrlAndWaits) {
+  ScopedUnset display("DISPLAY");
+  ScopedUnset wayland("WAYLAND_DISPLAY");
+  settings.oauth.sign_in_timeout = seconds(1);
+  BrowserOptions o;
+  o.cache_folder = cache.path;
+  BrowserTokenSource src(settings, http, std::move(o));
+  ::testing::internal::CaptureStderr();
+  Error e = caught([&] { src.token(); });
+  std::string printed = ::testing::internal::GetCapturedStderr();
+  EXPECT_TRUE(contains(printed, std::string(kAuthorizeUrl) + "?response_type=code")) << printed;
+  EXPECT_TRUE(contains(printed, "code_challenge_method=S256"));
   EXPECT_EQ(e.sqlstate(), "28000");
   EXPECT_TRUE(contains(e.what(), "Auth_Timeout"));
 }
