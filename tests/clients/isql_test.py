@@ -5,6 +5,7 @@ a connection string with SQLDriverConnect (-k), SQLPrepare/SQLExecute and SQLExe
 the Unicode client, DML and errors."""
 
 import os
+import re
 import subprocess
 import sys
 import unittest
@@ -27,10 +28,11 @@ class IsqlTest(unittest.TestCase):
         cls.ini.remove()
         cls.warehouse.stop()
 
-    def isql(self, args, sql, program="isql"):
-        """Runs the client in batch mode with tab-separated output and a header line.
-        Returns (exit code, stdout, stderr)."""
-        cmd = [program, *args, "-b", "-x0x09", "-c"]
+    def isql(self, args, sql, program="isql", delimited=True):
+        """Runs the client in batch mode, verbose (diagnostics are printed), with
+        tab-separated output and a header line unless `delimited` is false (then isql draws
+        its table and reports SQLRowCount). Returns (exit code, stdout, stderr)."""
+        cmd = [program, *args, "-b", "-v"] + (["-x0x09", "-c"] if delimited else [])
         proc = subprocess.run(cmd, input=sql + "\n", capture_output=True, text=True,
                               env=support.client_env(self.ini.dir), timeout=240)
         return proc.returncode, proc.stdout, proc.stderr
@@ -97,16 +99,19 @@ class IsqlTest(unittest.TestCase):
             "SELECT id, name FROM main.default.isql_dml ORDER BY id",
             "DROP TABLE main.default.isql_dml",
         ])
-        code, out, err = self.isql(["-e", *self.with_string()], statements)
+        code, out, err = self.isql(["-e", *self.with_string()], statements, delimited=False)
         self.assertClean(code, out, err)
-        self.assertIn("SQLRowCount returns 2", out)  # the INSERT
-        self.assertIn("SQLRowCount returns 1", out)  # the UPDATE
-        self.assertIn("1\tone", out)
-        self.assertIn("2\tTWO", out)
+        counts = re.findall(r"^SQLRowCount returns (-?\d+)$", out, re.M)
+        self.assertEqual(counts[1:3], ["2", "1"], out)  # the INSERT, the UPDATE
+        table = [re.split(r"\s*\|\s*", line.strip("| ")) for line in out.splitlines()
+                 if line.startswith("| ")]
+        self.assertEqual(table, [["id", "name"], ["1", "one"], ["2", "TWO"]])
+        self.assertIn("2 rows fetched", out)
 
     def test_unicode_client_iusql(self):
         sql = "SELECT 'h\u00e9llo \u4e16\u754c' AS greeting, CAST(7 AS INT) AS seven"
-        code, out, err = self.isql(self.with_string(), sql, program="iusql")
+        # iusql has no -k: it connects through the DSN.
+        code, out, err = self.isql(self.with_dsn(), sql, program="iusql")
         self.assertClean(code, out, err)
         rows = self.rows(out)
         self.assertEqual(rows[1], ["h\u00e9llo \u4e16\u754c", "7"])

@@ -23,9 +23,6 @@ if _preload and _preload not in os.environ.get("LD_PRELOAD", ""):
 
 import pyodbc  # noqa: E402
 
-SQL_INTERVAL_YEAR_TO_MONTH = 107
-SQL_INTERVAL_DAY_TO_SECOND = 110
-
 ALL_TYPES = (
     "SELECT CAST(true AS BOOLEAN) AS c_boolean, CAST(-7 AS TINYINT) AS c_tinyint, "
     "CAST(-300 AS SMALLINT) AS c_smallint, CAST(2147483647 AS INT) AS c_int, "
@@ -109,24 +106,22 @@ class PyodbcTest(unittest.TestCase):
             decimal_desc = cursor.description[names.index("c_decimal")]
             self.assertEqual((decimal_desc[4], decimal_desc[5]), (10, 2))
 
-    def test_intervals_need_an_output_converter_in_pyodbc(self):
-        # pyodbc has no built-in mapping for SQL interval types; an application registers
-        # an output converter, which receives the value's bytes.
+    def test_intervals_read_as_text(self):
+        # pyodbc has no mapping for the SQL interval types: it raises for such a column
+        # (its output converters would read them as SQL_C_BINARY, which ODBC does not allow
+        # for intervals). Applications cast intervals to STRING (the text form is the
+        # engine's: the local warehouse answers DuckDB's "3 days").
         with self.connect() as cnxn:
-            seen = {}
-
-            def keep(kind):
-                def convert(raw):
-                    seen[kind] = raw
-                    return raw
-                return convert
-            cnxn.add_output_converter(SQL_INTERVAL_DAY_TO_SECOND, keep("day"))
-            cnxn.add_output_converter(SQL_INTERVAL_YEAR_TO_MONTH, keep("month"))
             row = cnxn.cursor().execute(
-                "SELECT INTERVAL '3' DAY AS d, INTERVAL '14' MONTH AS m").fetchone()
-            self.assertEqual(set(seen), {"day", "month"})
-            self.assertTrue(row.d)
-            self.assertTrue(row.m)
+                "SELECT CAST(INTERVAL '3' DAY AS STRING) AS d").fetchone()
+            self.assertIsInstance(row.d, str)
+            self.assertIn("3", row.d)
+            try:
+                raw = cnxn.cursor().execute("SELECT INTERVAL '3' DAY AS d").fetchval()
+            except pyodbc.Error as e:
+                self.assertIn("not yet supported", str(e))
+            else:
+                self.assertTrue(str(raw).startswith("3 00:00:00"), raw)
 
     def test_many_rows_with_fetchmany(self):
         with self.connect() as cnxn:
@@ -149,7 +144,7 @@ class PyodbcTest(unittest.TestCase):
         with self.connect() as cnxn:
             cursor = cnxn.cursor()
             cursor.execute("CREATE TABLE main.default.py_dml (id INT, name STRING, "
-                           "amount DECIMAL(8,2), at TIMESTAMP_NTZ)")
+                           "amount DECIMAL(8,2), happened TIMESTAMP_NTZ)")
             cursor.execute("INSERT INTO main.default.py_dml VALUES "
                            "(1, 'a', 1.25, TIMESTAMP_NTZ'2024-01-01 00:00:00'), "
                            "(2, 'b', 2.50, TIMESTAMP_NTZ'2024-01-02 00:00:00'), "
@@ -159,7 +154,7 @@ class PyodbcTest(unittest.TestCase):
             self.assertEqual(cursor.rowcount, 2)
             cnxn.commit()  # statements commit at once; commit must still succeed
             rows = cursor.execute(
-                "SELECT id, name, amount, at FROM main.default.py_dml ORDER BY id").fetchall()
+                "SELECT id, name, amount, happened FROM main.default.py_dml ORDER BY id").fetchall()
             self.assertEqual([tuple(r) for r in rows], [
                 (1, "a", decimal.Decimal("2.50"), datetime.datetime(2024, 1, 1)),
                 (2, "b", decimal.Decimal("5.00"), datetime.datetime(2024, 1, 2)),
