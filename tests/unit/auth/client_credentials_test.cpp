@@ -21,12 +21,7 @@ struct FakeClock {
 };
 
 config::Settings settings() {
-  config::Settings s;
-  s.host = kHost;
-  s.auth = config::AuthKind::kClientCredentials;
-  s.oauth.client_id = "sp-id";
-  s.oauth.client_secret = "sp-secret-value";
-  return s;
+  return workspace_settings(config::AuthKind::kClientCredentials, "sp-id", "sp-secret-value");
 }
 
 SourceOptions options(FakeClock& clock) {

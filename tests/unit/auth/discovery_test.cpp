@@ -14,10 +14,7 @@ namespace {
 using namespace testing;
 
 config::Settings m2m_settings() {
-  config::Settings s;
-  s.host = kHost;
-  s.auth = config::AuthKind::kClientCredentials;
-  return s;
+  return workspace_settings(config::AuthKind::kClientCredentials);
 }
 
 // The response body of a recorded exchange: the object after "body": inside "response".

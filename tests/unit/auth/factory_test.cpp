@@ -12,10 +12,7 @@ namespace {
 using namespace testing;
 
 config::Settings with(config::AuthKind kind) {
-  config::Settings s;
-  s.host = kHost;
-  s.auth = kind;
-  return s;
+  return workspace_settings(kind);
 }
 
 TEST(Factory, PatAndPassThroughAreStaticAndReplaceable) {

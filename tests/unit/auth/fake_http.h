@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "auth/encoding.h"
+#include "config/settings.h"
 #include "http/http_client.h"
 #include "util/error.h"
 
@@ -88,6 +89,17 @@ inline const char* kDiscoveryUrl =
     "https://example.cloud.databricks.com/oidc/.well-known/oauth-authorization-server";
 inline const char* kTokenUrl = "https://example.cloud.databricks.com/oidc/v1/token";
 inline const char* kAuthorizeUrl = "https://example.cloud.databricks.com/oidc/v1/authorize";
+
+// Settings of a connection to the fake workspace with the given flow and client.
+inline config::Settings workspace_settings(config::AuthKind kind, std::string client_id = "",
+                                           std::string client_secret = "") {
+  config::Settings s;
+  s.host = kHost;
+  s.auth = kind;
+  s.oauth.client_id = std::move(client_id);
+  s.oauth.client_secret = std::move(client_secret);
+  return s;
+}
 
 // The discovery document of a workspace, as recorded from Azure.
 inline void serve_discovery(FakeHttp& http) {

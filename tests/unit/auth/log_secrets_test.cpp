@@ -43,12 +43,8 @@ TEST_F(LogSecretsTest, BrowserSignInRefreshAndRejection) {
   browser.code = "code-4f1d8e2a9b";
   FakeIdp idp(http, browser);
   TimePoint now = TimePoint{} + seconds(1'700'000'000);
-  config::Settings s;
-  s.host = kHost;
-  s.auth = config::AuthKind::kBrowser;
+  auto s = workspace_settings(config::AuthKind::kBrowser, "confidential-app", "conf-secret-77c1a0");
   s.oauth.redirect_port = 0;
-  s.oauth.client_id = "confidential-app";
-  s.oauth.client_secret = "conf-secret-77c1a0";
   BrowserOptions o;
   o.clock = [&] { return now; };
   o.cache_folder = cache.path;
@@ -87,11 +83,7 @@ TEST_F(LogSecretsTest, MachineToMachineSuccessAndWrongSecret) {
        json_response(
            401,
            R"({"error":"invalid_client","error_description":"client authentication failed"})")});
-  config::Settings s;
-  s.host = kHost;
-  s.auth = config::AuthKind::kClientCredentials;
-  s.oauth.client_id = "sp-app";
-  s.oauth.client_secret = "sp-secret-5be2d1";
+  auto s = workspace_settings(config::AuthKind::kClientCredentials, "sp-app", "sp-secret-5be2d1");
   SourceOptions o;
   o.endpoint.sleep = [](std::chrono::milliseconds) {};
   ClientCredentialsTokenSource source(s, http, o);
