@@ -44,6 +44,16 @@ struct OAuthSettings {
   bool operator==(const OAuthSettings&) const = default;
 };
 
+// How result columns are described to the application. The defaults suit BI tools and
+// pyodbc: Unicode character types (the data is Unicode), a bounded string length, and
+// INTERVAL as text, since most applications fail on the ODBC interval SQL types.
+struct TypeReporting {
+  bool unicode_strings = true;        // UseUnicodeSqlCharacterTypes
+  long string_column_length = 65535;  // DefaultStringColumnLength
+  bool intervals_as_text = true;      // IntervalsAsText
+  bool operator==(const TypeReporting&) const = default;
+};
+
 struct Settings {
   // Where: https://host:port, warehouse id from HTTPPath or WarehouseId.
   std::string host;  // no scheme
@@ -65,6 +75,7 @@ struct Settings {
 
   // Behaviour.
   Disposition disposition = Disposition::kExternalLinks;
+  TypeReporting types;
   std::string user_agent_entry;
   ProxySettings proxy;
   std::chrono::seconds login_timeout{0};     // 0 = default (curl connect timeout)

@@ -19,6 +19,14 @@ sea::Disposition wire_disposition(config::Disposition d) {
                                            : sea::Disposition::kExternalLinks;
 }
 
+convert::DescribeOptions describe_options(const config::TypeReporting& types) {
+  convert::DescribeOptions options;
+  options.unicode_strings = types.unicode_strings;
+  options.string_column_length = static_cast<SQLULEN>(types.string_column_length);
+  options.intervals_as_text = types.intervals_as_text;
+  return options;
+}
+
 }  // namespace
 
 Statement::Statement(Connection& connection)
@@ -128,11 +136,12 @@ void Statement::adopt(std::unique_ptr<sea::Execution> execution) {
   ird_.clear_records();
   if (execution_->has_result_set()) {
     const sea::Manifest& manifest = execution_->manifest();
+    const convert::DescribeOptions describe = describe_options(connection_.settings().types);
     for (size_t i = 0; i < manifest.columns.size(); ++i) {
       const sea::ColumnInfo& col = manifest.columns[i];
       DescRecord& rec = ird_.record(static_cast<SQLSMALLINT>(i + 1));
       rec.column = convert::describe_type(col.type_name, col.type_text, col.precision, col.scale,
-                                          col.interval_type);
+                                          col.interval_type, describe);
       rec.name = col.name;
       rec.unnamed = col.name.empty() ? SQL_UNNAMED : SQL_NAMED;
       // The manifest says nothing about nullability; any query column may hold NULL.

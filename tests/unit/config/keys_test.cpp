@@ -8,6 +8,7 @@
 
 #include <set>
 
+#include "util/error.h"
 #include "util/strings.h"
 
 namespace dbsql::config {
@@ -59,14 +60,27 @@ TEST(KeysTest, VendorKeysBiToolsSendAreKnown) {
   for (const char* key :
        {"ThriftTransport", "SparkServerType", "UseNativeQuery", "AutoReconnect",
         "AsyncExecPollInterval", "EnableArrow", "EnableQueryResultDownload", "RowsFetchedPerBlock",
-        "DefaultStringColumnLength", "DecimalColumnScale", "UseUnicodeSqlCharacterTypes",
-        "UseSystemTrustStore", "Min_TLS", "CheckCertRevocation",
+        "DecimalColumnScale", "UseSystemTrustStore", "Min_TLS", "CheckCertRevocation",
         "AllowMissingCRLDistributionPoints", "EnableQueryResultLZ4Compression",
         "MaxNumResultFileDownloadThreads", "LCaseSspKeyName", "ApplySSPWithQueries"}) {
     const KeySpec* spec = find_key(key);
     ASSERT_NE(spec, nullptr) << key;
     EXPECT_EQ(spec->kind, KeyKind::kIgnored) << key;
   }
+}
+
+TEST(KeysTest, TypeReportingKeysSetTheirSettings) {
+  Settings s;
+  find_key("usEUnicodeSqlCharacterTypes")
+      ->apply(s, KeyValue{"UseUnicodeSqlCharacterTypes", "0", ""});
+  find_key("DefaultStringColumnLength")->apply(s, KeyValue{"DefaultStringColumnLength", "255", ""});
+  find_key("IntervalsAsText")->apply(s, KeyValue{"IntervalsAsText", "0", ""});
+  EXPECT_FALSE(s.types.unicode_strings);
+  EXPECT_EQ(s.types.string_column_length, 255);
+  EXPECT_FALSE(s.types.intervals_as_text);
+  EXPECT_THROW(find_key("DefaultStringColumnLength")
+                   ->apply(s, KeyValue{"DefaultStringColumnLength", "0", ""}),
+               dbsql::Error);
 }
 
 TEST(KeysTest, SecretFlagsMatchTheCompletedStringMasking) {
