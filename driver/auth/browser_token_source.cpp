@@ -3,6 +3,13 @@
 #include "util/log.h"
 
 namespace dbsql::auth {
+namespace {
+
+// How much longer than a sign-in (Auth_Timeout) a connection waits for another one's sign-in
+// or refresh before going on without the lock.
+constexpr std::chrono::seconds kCacheLockSlack{30};
+
+}  // namespace
 
 BrowserTokenSource::BrowserTokenSource(const config::Settings& settings, http::HttpClient& http,
                                        BrowserOptions options)
@@ -46,34 +53,40 @@ TokenEndpoint& BrowserTokenSource::endpoint() {
 }
 
 Token BrowserTokenSource::renew(const Token& current, const std::string& rejected) {
-  std::string refresh_token = current.refresh_token;
+  // The cache lock is held through a browser sign-in too: another connection or process that
+  // needs a token meanwhile waits, then takes this sign-in's result from the cache instead of
+  // opening a second browser.
+  std::optional<TokenCache::Lock> lock;
+  std::optional<Token> cached;
+  if (cache_) {
+    try {
+      lock.emplace(cache_->lock(settings_.oauth.sign_in_timeout + kCacheLockSlack));
+      cached = cache_->load();
+    } catch (const Error& e) {
+      if (e.sqlstate() != "HY000") throw;  // a cache open to others is refused, not bypassed
+      DBSQL_LOG(kWarning, "auth") << e.what() << " Going on without the token cache.";
+    }
+  }
+  // Another connection or process may have renewed already.
+  if (cached && cached->usable(options_.clock()) && cached->access_token != current.access_token &&
+      cached->access_token != rejected) {
+    had_token_ = true;
+    DBSQL_LOG(kDebug, "auth") << "using the token cached in " << cache_->path();
+    return *cached;
+  }
+  const std::string refresh_token =
+      cached && !cached->refresh_token.empty() ? cached->refresh_token : current.refresh_token;
   std::string refusal;
-  {
-    std::optional<TokenCache::Lock> lock;
-    if (cache_) {
-      lock.emplace(cache_->lock());
-      if (auto cached = cache_->load()) {
-        // Another connection or process may have renewed already.
-        if (cached->usable(options_.clock()) && cached->access_token != current.access_token &&
-            cached->access_token != rejected) {
-          had_token_ = true;
-          DBSQL_LOG(kDebug, "auth") << "using the token cached in " << cache_->path();
-          return *cached;
-        }
-        if (!cached->refresh_token.empty()) refresh_token = cached->refresh_token;
-      }
-    }
-    if (!refresh_token.empty()) {
-      if (auto renewed = refresh(refresh_token, refusal)) return *renewed;
-    } else if (had_token_) {
-      refusal = "no refresh token was issued; include offline_access in Auth_Scope";
-    }
+  if (!refresh_token.empty()) {
+    if (auto renewed = refresh(refresh_token, refusal)) return *renewed;
+  } else if (had_token_) {
+    refusal = "no refresh token was issued; include offline_access in Auth_Scope";
   }
   return sign_in(refusal);
 }
 
 // Under the cache lock: a rotated refresh token is written before anyone else can read the
-// old one.
+// old one. Likewise sign_in().
 std::optional<Token> BrowserTokenSource::refresh(const std::string& refresh_token,
                                                  std::string& refusal) {
   try {
@@ -113,10 +126,7 @@ Token BrowserTokenSource::sign_in(const std::string& refusal) {
   TokenResponse r = sign_in_with_browser(request, endpoint(), options_.open_url);
   Token t = make_token(std::move(r.access_token), std::move(r.refresh_token), options_.clock(),
                        r.expires_in);
-  if (cache_) {
-    TokenCache::Lock lock = cache_->lock();
-    persist(t);
-  }
+  persist(t);
   had_token_ = true;
   return t;
 }

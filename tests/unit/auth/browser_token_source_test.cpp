@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include "fake_browser.h"
@@ -109,6 +110,24 @@ TEST_F(BrowserTokenSourceTest, NextConnectionUsesTheCacheWithoutBrowser) {
   EXPECT_EQ(browser.opened, 1);
   EXPECT_EQ(idp.code_exchanges, 1);
   EXPECT_EQ(idp.refreshes, 0);
+}
+
+TEST_F(BrowserTokenSourceTest, ConcurrentFirstConnectionsShareOneSignIn) {
+  browser.think = std::chrono::milliseconds(300);
+  auto a = source();
+  auto b = source();
+  std::string from_a, from_b;
+  std::thread first([&] { from_a = a->token(); });
+  // b asks while a's browser sign-in is in progress.
+  while (browser.opened == 0) std::this_thread::yield();
+  std::thread second([&] { from_b = b->token(); });
+  first.join();
+  second.join();
+  browser.join();
+  EXPECT_EQ(from_a, "u2m-access-1");
+  EXPECT_EQ(from_b, "u2m-access-1");
+  EXPECT_EQ(browser.opened, 1);
+  EXPECT_EQ(idp.code_exchanges, 1);
 }
 
 TEST_F(BrowserTokenSourceTest, ExpiredTokenIsRefreshedAndRotationPersistedAtOnce) {
@@ -278,6 +297,19 @@ TEST_F(BrowserTokenSourceTest, CacheDisabledWritesNothingAndSignsInEachTime) {
   EXPECT_EQ(browser.opened, 2);
   EXPECT_FALSE(std::filesystem::exists(cache.path + "/dbsql-odbc"));
   EXPECT_EQ(source()->cache_path(), "");
+}
+
+TEST_F(BrowserTokenSourceTest, UnusableCacheFolderDegradesToNoCache) {
+  std::ofstream(cache.path + "/not-a-folder") << "x";
+  BrowserOptions o;
+  o.cache_folder = cache.path + "/not-a-folder/dbsql-odbc";
+  o.open_url = browser.opener();
+  BrowserTokenSource src(settings, http, std::move(o));
+  EXPECT_EQ(src.token(), "u2m-access-1");
+  browser.join();
+  EXPECT_TRUE(src.renew_after_rejection("u2m-access-1"));  // the refresh token lives in memory
+  EXPECT_EQ(src.token(), "u2m-access-2");
+  EXPECT_EQ(browser.opened, 1);
 }
 
 TEST_F(BrowserTokenSourceTest, ReadableCacheFileIsRefusedClearly) {

@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -63,9 +65,11 @@ class FakeBrowser {
 
   Act act = Act::kApprove;
   std::string code = "the-authorization-code";
+  // How long the person takes to sign in.
+  std::chrono::milliseconds think{0};
 
   // What the driver asked for, and what the listener answered.
-  int opened = 0;
+  std::atomic<int> opened{0};
   std::map<std::string, std::string> authorize_params;
   HttpResult answer;
 
@@ -82,6 +86,7 @@ class FakeBrowser {
               : "code=" + url_encode(code) + "&state=" +
                     url_encode(act == Act::kWrongState ? "forged" : authorize_params["state"]);
       thread_ = std::thread([this, port, path, query] {
+        std::this_thread::sleep_for(think);
         http_get(port, "/favicon.ico");  // browsers ask; it must not count as the redirect
         answer = http_get(port, path + "?" + query);
       });
