@@ -119,12 +119,16 @@ TokenResponse sign_in_with_browser(const SignInRequest& request, TokenEndpoint& 
   auto callback =
       listener.accept(deadline, [&] { return !(command_failed = !presenter.keep_waiting()); });
   if (!callback) {
-    if (command_failed) throw Error("28000", presenter.failure());
+    // The usual reason a browser never comes back: the sign-in page refused the request.
+    const std::string registration = " If the browser showed an error, the OAuth app '" +
+                                     endpoint.client().id + "' may not allow the redirect URI " +
+                                     redirect_uri + " or the scopes '" + request.scopes + "'.";
+    if (command_failed) throw Error("28000", presenter.failure() + registration);
     throw Error("28000", "The browser sign-in to " + request.host + " did not complete within " +
                              std::to_string(request.timeout.count()) +
                              " s (Auth_Timeout). Finish the sign-in in the browser sooner, raise "
                              "Auth_Timeout, or check that the browser can reach " +
-                             redirect_uri + ".");
+                             redirect_uri + "." + registration);
   }
   if (std::string error = callback->param("error"); !error.empty()) {
     std::string reason = error;

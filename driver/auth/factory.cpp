@@ -18,7 +18,8 @@ std::unique_ptr<TokenSource> make_token_source(const config::Settings& settings,
     case config::AuthKind::kAccessToken:
       if (settings.token.empty())
         throw Error("28000", "Auth_Flow=0 needs an OAuth access token in Auth_AccessToken.");
-      return std::make_unique<StaticTokenSource>(settings.token);
+      return std::make_unique<StaticTokenSource>(settings.token,
+                                                 StaticTokenSource::Kind::kOAuthAccessToken);
     case config::AuthKind::kClientCredentials:
       return std::make_unique<ClientCredentialsTokenSource>(settings, http);
     case config::AuthKind::kBrowser:

@@ -16,7 +16,9 @@ class TokenSource {
   // token expired and cannot be renewed) with a message saying how to sign in again.
   virtual std::string token() = 0;
   // The server answered 401 to a request carrying `rejected`. Returns true when a fresh
-  // token is now available and the request should be sent once more.
+  // token is now available and the request should be sent once more; false when the 401
+  // stands as it is. May throw Error: 08006 when the token expired and no renewal is
+  // possible (the state BI tools react to by signing in again), 28000 when renewal was refused.
   virtual bool renew_after_rejection(const std::string& rejected) = 0;
 };
 
@@ -24,7 +26,12 @@ class TokenSource {
 // (Auth_Flow=0), which the application may replace on an open connection.
 class StaticTokenSource final : public TokenSource {
  public:
-  explicit StaticTokenSource(std::string token) : token_(std::move(token)) {}
+  enum class Kind {
+    kPersonalAccessToken,  // a refused PAT is a plain authentication failure
+    kOAuthAccessToken,     // a refused OAuth token has expired: 08006 until replaced
+  };
+  explicit StaticTokenSource(std::string token, Kind kind = Kind::kPersonalAccessToken)
+      : token_(std::move(token)), kind_(kind) {}
   std::string token() override {
     std::lock_guard lock(mu_);
     return token_;
@@ -32,7 +39,15 @@ class StaticTokenSource final : public TokenSource {
   // A replaced token counts as renewed: the request is worth another try.
   bool renew_after_rejection(const std::string& rejected) override {
     std::lock_guard lock(mu_);
-    return token_ != rejected;
+    if (token_ != rejected) return true;
+    if (kind_ == Kind::kOAuthAccessToken)
+      throw Error("08006",
+                  "The OAuth access token passed in Auth_AccessToken was refused: it has expired "
+                  "or been revoked. Give the connection a new token (connection attribute "
+                  "SQL_DBSQL_ATTR_ACCESS_TOKEN, or SQL_ATTR_CREDENTIALS with Auth_AccessToken=... "
+                  "then SQL_ATTR_REFRESH_CONNECTION) and run the statement again.",
+                  401);
+    return false;
   }
   void replace(std::string token) {
     std::lock_guard lock(mu_);
@@ -42,6 +57,7 @@ class StaticTokenSource final : public TokenSource {
  private:
   std::mutex mu_;
   std::string token_;
+  const Kind kind_;
 };
 
 }  // namespace dbsql::auth

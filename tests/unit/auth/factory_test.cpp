@@ -24,7 +24,15 @@ TEST(Factory, PatAndPassThroughAreStaticAndReplaceable) {
     auto* fixed = dynamic_cast<StaticTokenSource*>(source.get());
     ASSERT_TRUE(fixed);
     EXPECT_EQ(source->token(), "dapi-token");
-    EXPECT_FALSE(source->renew_after_rejection("dapi-token"));
+    if (kind == config::AuthKind::kPat) {
+      EXPECT_FALSE(source->renew_after_rejection("dapi-token"));
+    } else {
+      // An expired pass-through token is "token expired", the state BI tools renew on.
+      Error e = caught([&] { source->renew_after_rejection("dapi-token"); });
+      EXPECT_EQ(e.sqlstate(), "08006");
+      EXPECT_TRUE(contains(e.what(), "SQL_DBSQL_ATTR_ACCESS_TOKEN"));
+      EXPECT_FALSE(contains(e.what(), "dapi-token"));
+    }
     fixed->replace("new-token");
     EXPECT_TRUE(source->renew_after_rejection("dapi-token"));
     EXPECT_EQ(source->token(), "new-token");
