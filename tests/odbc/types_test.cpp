@@ -98,8 +98,10 @@ TEST_F(TypesTest, DescribeColReportsTheSqlTypeOfEveryType) {
       {kDate, "c_date", {SQL_TYPE_DATE}},
       {kTimestamp, "c_timestamp", {SQL_TYPE_TIMESTAMP}},
       {kTimestampNtz, "c_timestamp_ntz", {SQL_TYPE_TIMESTAMP}},
-      {kIntervalDay, "c_interval_day", {SQL_INTERVAL_DAY_TO_SECOND}},
-      {kIntervalMonth, "c_interval_month", {SQL_INTERVAL_YEAR_TO_MONTH}},
+      // Intervals are described as text by default (pyodbc and most tools cannot read the
+      // SQL interval types); IntervalsAsText=0 gives the interval types, see below.
+      {kIntervalDay, "c_interval_day", kCharTypes},
+      {kIntervalMonth, "c_interval_month", kCharTypes},
       {kArray, "c_array", kCharTypes},
       {kMap, "c_map", kCharTypes},
       {kStruct, "c_struct", kCharTypes},
@@ -129,6 +131,21 @@ TEST_F(TypesTest, DescribeColReportsTheSqlTypeOfEveryType) {
       SQLColAttribute(s.get(), kInt, SQL_DESC_UNSIGNED, nullptr, 0, nullptr, &is_unsigned),
       SQL_HANDLE_STMT, s.get());
   EXPECT_EQ(is_unsigned, SQL_FALSE);
+}
+
+TEST_F(TypesTest, IntervalsAsTextOffDescribesTheSqlIntervalTypes) {
+  Dbc dbc(env_);
+  ASSERT_ODBC_OK(dbc.driver_connect(warehouse().connection_string("IntervalsAsText=0;")),
+                 SQL_HANDLE_DBC, dbc.get());
+  Stmt s(dbc);
+  ASSERT_ODBC_OK(s.exec(kAllTypes), SQL_HANDLE_STMT, s.get());
+  EXPECT_EQ(describe_col(s, kIntervalDay).sql_type, SQL_INTERVAL_DAY_TO_SECOND);
+  EXPECT_EQ(describe_col(s, kIntervalMonth).sql_type, SQL_INTERVAL_YEAR_TO_MONTH);
+  ASSERT_ODBC_OK(s.fetch(), SQL_HANDLE_STMT, s.get());
+  auto day = get<SQL_INTERVAL_STRUCT>(s, kIntervalDay, SQL_C_DEFAULT);
+  EXPECT_EQ(day.interval_type, SQL_IS_DAY_TO_SECOND);
+  EXPECT_EQ(day.intval.day_second.day, 3u);
+  EXPECT_EQ(s.text(kIntervalMonth), "1-2");
 }
 
 TEST_F(TypesTest, GetDataAsCharFollowsTheOdbcTextForms) {
