@@ -7,6 +7,12 @@ namespace {
 
 // Bytes of cell table per cell (RowBatch keeps an offset and a length).
 constexpr size_t kCellBytes = 8;
+// Fresh links tried for one chunk after storage refused one; more refusals are an error.
+constexpr int kLinkRefreshes = 2;
+
+bool refused_link(long status) {
+  return status == 400 || status == 403 || status == 404;
+}
 
 const ChunkInfo* find_chunk(const Manifest& manifest, int64_t index) {
   const auto& chunks = manifest.chunks;
@@ -129,15 +135,11 @@ RowBatch ChunkSource::download(int64_t index, const CancelToken* cancel, Announc
       throw Error("HY000", "The server gave no fresh link for " + chunk_name(index) +
                                ". Run the statement again.");
   };
-  bool refreshed = false;
-  if (expiring(links_.at(index))) {
-    refresh();
-    refreshed = true;
-  }
+  if (expiring(links_.at(index))) refresh();
   http::Response response = api_->download(links_.at(index), cancel);
   // Storage refuses an expired (or otherwise stale) link with 400/403/404 depending on
-  // the cloud; a fresh link from the chunk endpoint settles which it was.
-  if (!refreshed && (response.status == 400 || response.status == 403 || response.status == 404)) {
+  // the cloud; fresh links from the chunk endpoint settle whether it was only that.
+  for (int attempt = 0; attempt < kLinkRefreshes && refused_link(response.status); ++attempt) {
     DBSQL_LOG(kInfo, "sea") << "storage refused the link of " << chunk_name(index) << " (HTTP "
                             << response.status << "); fetching a fresh one";
     refresh();

@@ -24,7 +24,9 @@ struct ClientOptions {
   std::string base_url;  // https://host[:port], no trailing slash
   std::string warehouse_id;
   std::string user_agent;  // full User-Agent value
-  // Bytes of parsed chunks held ahead of the reader (the current chunk is extra).
+  // Bytes of parsed chunks a background thread holds ahead of the reader. Memory in use
+  // is about the current chunk + this window + one chunk being downloaded (a chunk is its
+  // JSON body plus 8 bytes per cell). 0 = no thread: chunks are fetched inside next().
   size_t prefetch_bytes = 64 << 20;
   // How long 429/503 answers are retried (with backoff, honouring Retry-After).
   std::chrono::seconds retry_budget{120};
@@ -64,8 +66,10 @@ struct ExecuteRequest {
 class ResultStream {
  public:
   virtual ~ResultStream() = default;
-  // The next batch, or nullptr after the last one. The previous batch is released.
-  // Throws Error when a chunk cannot be downloaded or parsed: never a short result.
+  // The next batch (never empty), or nullptr after the last one. The previous batch is
+  // released. Throws Error when a chunk cannot be downloaded or parsed, or contradicts the
+  // manifest (row counts, total rows): never a short result. After an error every later
+  // call throws it again; after close() it returns nullptr.
   virtual const RowBatch* next() = 0;
 };
 
@@ -74,11 +78,13 @@ class Execution {
   virtual ~Execution() = default;
   virtual const std::string& statement_id() const = 0;
   virtual const Manifest& manifest() const = 0;
-  // For DML: the server's num_affected_rows. The statement then has no result set.
+  // For DML (INSERT/UPDATE/DELETE/MERGE answered with num_affected_rows...): the server's
+  // num_affected_rows. The statement then has no result set. nullopt otherwise.
   virtual std::optional<int64_t> affected_rows() const = 0;
   virtual bool has_result_set() const = 0;
   virtual ResultStream& results() = 0;
-  // Best-effort DELETE /statements/{id}; never throws.
+  // Stops the stream's downloads and sends a best-effort DELETE /statements/{id}; never
+  // throws. The destructor closes too.
   virtual void close() noexcept = 0;
 };
 
@@ -93,6 +99,11 @@ class Client {
 
   // Submits and waits for a terminal state. Throws Error: the statement's SQLSTATE when it
   // FAILED, HY008 when `cancel` fired (after POST .../cancel), HYT00 past the deadline.
+  // The submit itself is never aborted (that would orphan the query): a cancel arriving
+  // during it takes effect when it returns, at most wait_timeout (10 s) later. `cancel`
+  // stays watched by the returned Execution's stream: firing it while a fetch waits for
+  // a chunk stops the download and that next() throws HY008. Executions may outlive this
+  // Client, not the HttpClient and TokenSource.
   std::unique_ptr<Execution> execute(const ExecuteRequest& request, const CancelToken& cancel);
 
  private:

@@ -127,23 +127,28 @@ TEST_P(ResultStream, ExpiredLinkIsRefreshedThroughTheChunkEndpoint) {
   EXPECT_EQ(http.count("GET", fresh), 1);
 }
 
-TEST_P(ResultStream, LinkRefusedByStorageIsRefreshedOnce) {
+TEST_P(ResultStream, LinksRefusedByStorageAreRefreshed) {
   const std::string first = storage_url(kId, 0, "a");
   const std::string second = storage_url(kId, 0, "b");
+  const std::string third = storage_url(kId, 0, "c");
+  const std::string expired =
+      "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>";
   http.reply("POST", statements_url(), 200,
              succeeded_json(kId, manifest_json({"a", "b", "c"}, {2}),
                             links_result(kId, {{0, 0, 2, false, first}})));
-  http.reply("GET", first, 403,
-             "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
-  http.reply("GET", chunk_url(kId, 0), 200, links_result(kId, {{0, 0, 2, false, second}}));
-  serve_file(second, 0, 2);
+  http.reply("GET", first, 403, expired);
+  http.reply("GET", second, 403, expired);
+  http.reply("GET", chunk_url(kId, 0), 200, links_result(kId, {{0, 0, 2, false, second}}), 1);
+  http.reply("GET", chunk_url(kId, 0), 200, links_result(kId, {{0, 0, 2, false, third}}), 1);
+  serve_file(third, 0, 2);
   auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
   EXPECT_EQ(read_all(execution->results()), generated_cells(2, kColumns));
   EXPECT_EQ(http.count("GET", first), 1);
   EXPECT_EQ(http.count("GET", second), 1);
+  EXPECT_EQ(http.count("GET", third), 1);
 }
 
-TEST_P(ResultStream, LinkRefusedTwiceIsAnErrorThatNamesTheChunk) {
+TEST_P(ResultStream, LinkRefusedThreeTimesIsAnErrorThatNamesTheChunk) {
   const std::string link = storage_url(kId, 0);
   http.reply("POST", statements_url(), 200,
              succeeded_json(kId, manifest_json({"a", "b", "c"}, {2}),
@@ -153,6 +158,8 @@ TEST_P(ResultStream, LinkRefusedTwiceIsAnErrorThatNamesTheChunk) {
   http.reply("GET", chunk_url(kId, 0), 200, links_result(kId, {{0, 0, 2, false, link}}));
   auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
   Error e = error_of([&] { read_all(execution->results()); });
+  EXPECT_EQ(http.count("GET", link), 3);
+  EXPECT_EQ(http.count("GET", chunk_url(kId, 0)), 2);
   EXPECT_NE(e.sqlstate(), "28000");
   EXPECT_NE(std::string(e.what()).find("result chunk 0 of statement " + kId), std::string::npos);
   EXPECT_NE(std::string(e.what()).find("AccessDenied"), std::string::npos);
