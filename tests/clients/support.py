@@ -2,6 +2,7 @@
 process on free ports, a private unixODBC ini folder with the driver registered through
 odbcinst, and an independent way to ask the warehouse for the expected answer."""
 
+import ctypes
 import json
 import os
 import shutil
@@ -39,6 +40,12 @@ def client_env(ini_dir):
     return env
 
 
+def _die_with_parent():
+    """In the child before exec: SIGTERM when the test process dies (even by a crash), so
+    no warehouse outlives its test. PR_SET_PDEATHSIG is 1."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
+
+
 class Warehouse:
     """node tests/warehouse/server.mjs on free ports; `info` is its start-up line."""
 
@@ -50,7 +57,7 @@ class Warehouse:
         cmd = [node, os.path.join(WAREHOUSE_DIR, "server.mjs"), "--port", "0",
                "--storage-port", "0", "--data-dir", os.path.join(self.data_dir, "data"), *flags]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self._log,
-                                     env=clean_env())
+                                     env=clean_env(), preexec_fn=_die_with_parent)
         deadline = time.monotonic() + timeout
         line = b""
         while not line.endswith(b"\n"):
