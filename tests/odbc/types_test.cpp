@@ -240,6 +240,80 @@ TEST_F(TypesTest, GetDataAsNativeCTypes) {
   EXPECT_EQ(month.intval.year_month.month, 2u);
 }
 
+TEST_F(TypesTest, EveryTypeThroughBoundColumns) {
+  Stmt s = stmt();
+  ASSERT_ODBC_OK(s.exec(kAllTypes), SQL_HANDLE_STMT, s.get());
+  unsigned char boolean = 9;
+  signed char tiny = 0;
+  SQLSMALLINT small = 0;
+  SQLINTEGER integer = 0;
+  SQLBIGINT big = 0;
+  SQLREAL real = 0;
+  SQLDOUBLE dbl = 0;
+  char decimal[32] = {0}, array[32] = {0}, map[32] = {0}, structure[32] = {0}, month[16] = {0};
+  SQLWCHAR wide[32] = {0};
+  unsigned char binary[8] = {0};
+  SQL_DATE_STRUCT date{};
+  SQL_TIMESTAMP_STRUCT ts{}, ntz{};
+  SQL_INTERVAL_STRUCT day{};
+  SQLLEN ind[kColumnCount] = {0};
+  struct Binding {
+    SQLUSMALLINT col;
+    SQLSMALLINT c_type;
+    void* buf;
+    SQLLEN size;
+  };
+  const Binding bindings[] = {
+      {kBoolean, SQL_C_BIT, &boolean, 0},
+      {kTinyInt, SQL_C_STINYINT, &tiny, 0},
+      {kSmallInt, SQL_C_SSHORT, &small, 0},
+      {kInt, SQL_C_SLONG, &integer, 0},
+      {kBigInt, SQL_C_SBIGINT, &big, 0},
+      {kFloat, SQL_C_FLOAT, &real, 0},
+      {kDouble, SQL_C_DOUBLE, &dbl, 0},
+      {kDecimal, SQL_C_CHAR, decimal, sizeof decimal},
+      {kString, SQL_C_WCHAR, wide, sizeof wide},
+      {kBinary, SQL_C_BINARY, binary, sizeof binary},
+      {kDate, SQL_C_TYPE_DATE, &date, 0},
+      {kTimestamp, SQL_C_TYPE_TIMESTAMP, &ts, 0},
+      {kTimestampNtz, SQL_C_TYPE_TIMESTAMP, &ntz, 0},
+      {kIntervalDay, SQL_C_INTERVAL_DAY_TO_SECOND, &day, 0},
+      {kIntervalMonth, SQL_C_CHAR, month, sizeof month},
+      {kArray, SQL_C_CHAR, array, sizeof array},
+      {kMap, SQL_C_CHAR, map, sizeof map},
+      {kStruct, SQL_C_CHAR, structure, sizeof structure},
+  };
+  for (const auto& b : bindings) {
+    ASSERT_ODBC_OK(SQLBindCol(s.get(), b.col, b.c_type, b.buf, b.size, &ind[b.col - 1]),
+                   SQL_HANDLE_STMT, s.get())
+        << "column " << b.col;
+  }
+  ASSERT_EQ(s.fetch(), SQL_SUCCESS) << to_string(s.diags());
+  EXPECT_EQ(boolean, 1);
+  EXPECT_EQ(tiny, -7);
+  EXPECT_EQ(small, -300);
+  EXPECT_EQ(integer, 2147483647);
+  EXPECT_EQ(big, INT64_MAX);
+  EXPECT_EQ(real, 1.5f);
+  EXPECT_EQ(dbl, -2.25);
+  EXPECT_STREQ(decimal, "12345678.91");
+  const char16_t hello[] = u"h\u00e9llo, w\u00f6rld";
+  EXPECT_EQ(std::memcmp(wide, hello, sizeof hello), 0);
+  EXPECT_EQ(ind[kBinary - 1], 4);
+  EXPECT_EQ(std::memcmp(binary, "\xDE\xAD\xBE\xEF", 4), 0);
+  EXPECT_EQ(date.year * 10000 + date.month * 100 + date.day, 20240229);
+  for (const auto* t : {&ts, &ntz}) {
+    EXPECT_EQ(t->hour * 10000 + t->minute * 100 + t->second, 123456);
+    EXPECT_EQ(t->fraction, 789000000u);
+  }
+  EXPECT_EQ(day.intval.day_second.day, 3u);
+  EXPECT_STREQ(month, "1-2");
+  EXPECT_STREQ(array, "[1,2,3]");
+  EXPECT_STREQ(map, "{\"a\":1}");
+  EXPECT_STREQ(structure, "{\"a\":1,\"b\":\"x\"}");
+  EXPECT_EQ(s.fetch(), SQL_NO_DATA);
+}
+
 TEST_F(TypesTest, WideCharactersAreUtf16) {
   Stmt s = all_types_row();
   SQLWCHAR buf[64] = {0};
