@@ -240,6 +240,10 @@ Response CurlClient::send(const Request& request, const CancelToken* cancel) {
 
   Transfer transfer;
   transfer.cancel = cancel;
+  if (request.response_storage) {
+    transfer.response.body = std::move(*request.response_storage);
+    transfer.response.body.clear();
+  }
   char error_buffer[CURL_ERROR_SIZE] = {};
   CURL* handle = impl_->acquire();
   impl_->configure(handle, request, transfer, headers, error_buffer);

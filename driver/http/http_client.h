@@ -24,6 +24,10 @@ struct Request {
   std::chrono::milliseconds timeout{0};
   // True for presigned storage URLs: the URL itself is a secret and is never logged.
   bool url_is_secret = false;
+  // Optional: a string whose memory the response body should reuse (it is moved into
+  // Response::body and refilled), so a series of large downloads does not fault in fresh
+  // pages for every body.
+  std::string* response_storage = nullptr;
 };
 
 struct Response {

@@ -18,6 +18,7 @@ http::Response ApiClient::call(ApiCall call) const {
   request.method = std::string(call.method);
   request.url = options_.base_url + call.path;
   request.timeout = call.timeout;
+  request.response_storage = call.response_storage;
   request.body = std::move(call.body);
   request.headers.emplace_back("Accept", "application/json");
   if (!request.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
@@ -35,8 +36,10 @@ http::Response ApiClient::call(ApiCall call) const {
   return response;
 }
 
-http::Response ApiClient::download(const ExternalLink& link, const CancelToken* cancel) const {
+http::Response ApiClient::download(const ExternalLink& link, const CancelToken* cancel,
+                                   std::string* response_storage) const {
   http::Request request;
+  request.response_storage = response_storage;
   request.method = "GET";
   request.url = link.url;
   request.url_is_secret = true;

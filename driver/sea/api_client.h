@@ -22,8 +22,9 @@ struct ApiCall {
   Operation op = Operation::kPoll;
   http::Replay replay = http::Replay::kIdempotent;
   const CancelToken* cancel = nullptr;
-  std::chrono::milliseconds timeout{0};  // 0 = the transport's default
-  bool retry = true;                     // false: one attempt (best-effort calls such as close)
+  std::chrono::milliseconds timeout{0};     // 0 = the transport's default
+  bool retry = true;                        // false: one attempt (best-effort calls such as close)
+  std::string* response_storage = nullptr;  // memory for the body to reuse (http::Request)
 };
 
 class ApiClient {
@@ -42,7 +43,8 @@ class ApiClient {
 
   // GET of a presigned link: never with Authorization, always with its http_headers.
   // Retried like any idempotent request. Throws Error like call().
-  http::Response download(const ExternalLink& link, const CancelToken* cancel) const;
+  http::Response download(const ExternalLink& link, const CancelToken* cancel,
+                          std::string* response_storage = nullptr) const;
 
  private:
   http::Response send(const http::Request& request, http::Replay replay, bool retry, Operation op,

@@ -89,7 +89,7 @@ RowBatch ChunkSource::fetch(const CancelToken* cancel) {
                                  ? next_path_
                                  : "/api/2.0/sql/statements/" + statement_id_ + "/result/chunks/" +
                                        std::to_string(index);
-    ResultData data = fetch_chunk(index, path, cancel);
+    ResultData data = fetch_chunk(index, path, cancel, inline_chunks_ ? spare() : RowBatch());
     if (data.rows) {
       batch = take_inline(data, announced);
     } else {
@@ -116,7 +116,12 @@ RowBatch ChunkSource::fetch(const CancelToken* cancel) {
   return batch;
 }
 
+RowBatch ChunkSource::spare() {
+  return recycler_ ? recycler_->take() : RowBatch();
+}
+
 RowBatch ChunkSource::take_inline(ResultData& data, Announced& announced) {
+  inline_chunks_ = true;
   announced = {data.row_offset, data.row_count};
   if (data.chunk_index && *data.chunk_index != next_index_)
     throw Error("HY000", "The server sent chunk " + std::to_string(*data.chunk_index) + " where " +
@@ -136,14 +141,16 @@ RowBatch ChunkSource::download(int64_t index, const CancelToken* cancel, Announc
                                ". Run the statement again.");
   };
   if (expiring(links_.at(index))) refresh();
-  http::Response response = api_->download(links_.at(index), cancel);
+  RowBatch reused = spare();
+  std::string storage = reused.release_arena();
+  http::Response response = api_->download(links_.at(index), cancel, &storage);
   // Storage refuses an expired (or otherwise stale) link with 400/403/404 depending on
   // the cloud; fresh links from the chunk endpoint settle whether it was only that.
   for (int attempt = 0; attempt < kLinkRefreshes && refused_link(response.status); ++attempt) {
     DBSQL_LOG(kInfo, "sea") << "storage refused the link of " << chunk_name(index) << " (HTTP "
                             << response.status << "); fetching a fresh one";
     refresh();
-    response = api_->download(links_.at(index), cancel);
+    response = api_->download(links_.at(index), cancel, &storage);
   }
   ExternalLink link = std::move(links_.at(index));
   links_.erase(index);
@@ -152,7 +159,8 @@ RowBatch ChunkSource::download(int64_t index, const CancelToken* cancel, Announc
   announced = {link.row_offset, link.row_count};
   follow(link.next_chunk_index, link.next_chunk_internal_link);
   try {
-    return parser_.rows(std::move(response.body), columns_, link.row_offset, link.row_count);
+    return parser_.rows(std::move(response.body), columns_, link.row_offset, link.row_count,
+                        std::move(reused));
   } catch (const MalformedResponse& e) {
     throw Error("08S01", "The download of " + chunk_name(index) +
                              " arrived incomplete or malformed (" + e.what() +
@@ -161,13 +169,17 @@ RowBatch ChunkSource::download(int64_t index, const CancelToken* cancel, Announc
 }
 
 ResultData ChunkSource::fetch_chunk(int64_t index, const std::string& path,
-                                    const CancelToken* cancel) {
-  http::Response response = api_->call(
-      ApiCall{.method = "GET", .path = path, .op = Operation::kFetchChunk, .cancel = cancel});
+                                    const CancelToken* cancel, RowBatch spare) {
+  std::string storage = spare.release_arena();
+  http::Response response = api_->call(ApiCall{.method = "GET",
+                                               .path = path,
+                                               .op = Operation::kFetchChunk,
+                                               .cancel = cancel,
+                                               .response_storage = &storage});
   if (response.status != 200)
     throw http_error(response, Operation::kFetchChunk, statement_id_, api_->origin());
   try {
-    return parser_.result(std::move(response.body), columns_);
+    return parser_.result(std::move(response.body), columns_, std::move(spare));
   } catch (const MalformedResponse& e) {
     throw Error("08S01", "The answer for " + chunk_name(index) +
                              " arrived incomplete or malformed (" + e.what() +

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "sea/api_client.h"
+#include "sea/batch_recycler.h"
 #include "sea/response.h"
 #include "sea/response_parser.h"
 
@@ -36,6 +37,8 @@ class ChunkSource {
   size_t next_chunk_bytes() const;
 
   const std::string& statement_id() const { return statement_id_; }
+  // Where finished batches wait to lend their memory to the next chunk (may be null).
+  void set_recycler(BatchRecycler* recycler) { recycler_ = recycler; }
 
  private:
   // Where the rows of a chunk came from, to check them.
@@ -47,7 +50,9 @@ class ChunkSource {
   RowBatch fetch(const CancelToken* cancel);
   RowBatch take_inline(ResultData& data, Announced& announced);
   RowBatch download(int64_t index, const CancelToken* cancel, Announced& announced);
-  ResultData fetch_chunk(int64_t index, const std::string& path, const CancelToken* cancel);
+  ResultData fetch_chunk(int64_t index, const std::string& path, const CancelToken* cancel,
+                         RowBatch spare = RowBatch());
+  RowBatch spare();
   void remember(ResultData& data);
   void follow(const std::optional<int64_t>& next_index, const std::string& next_path);
   bool expiring(const ExternalLink& link) const;
@@ -67,6 +72,8 @@ class ChunkSource {
   bool chain_has_next_ = false;
   std::string next_path_;  // next_chunk_internal_link of the previous chunk
   size_t last_bytes_ = 0;
+  bool inline_chunks_ = false;  // chunks so far came with rows (the chunk endpoint sends rows)
+  BatchRecycler* recycler_ = nullptr;
 };
 
 }  // namespace dbsql::sea

@@ -332,9 +332,11 @@ StatementResponse ResponseParser::statement(std::string body) {
   });
 }
 
-ResultData ResponseParser::result(std::string body, size_t columns) {
+ResultData ResponseParser::result(std::string body, size_t columns, RowBatch recycled) {
   return guarded([&] {
-    RowBatch owner(columns, 0);
+    RowBatch owner = std::move(recycled);
+    owner.release_arena();
+    owner.set_columns(columns);
     const char* arena = nullptr;
     od::document doc = impl_->iterate(std::move(body), owner, arena);
     std::optional<ResultData> result = parse_result(doc.get_object(), owner, arena);
@@ -344,9 +346,12 @@ ResultData ResponseParser::result(std::string body, size_t columns) {
 }
 
 RowBatch ResponseParser::rows(std::string body, size_t columns, int64_t row_offset,
-                              int64_t expected_rows) {
+                              int64_t expected_rows, RowBatch recycled) {
   return guarded([&] {
-    RowBatch batch(columns, row_offset);
+    RowBatch batch = std::move(recycled);
+    batch.release_arena();
+    batch.set_columns(columns);
+    batch.set_row_offset(row_offset);
     if (expected_rows > 0) batch.reserve(static_cast<size_t>(expected_rows) * columns, 0);
     const char* arena = nullptr;
     od::document doc = impl_->iterate(std::move(body), batch, arena);

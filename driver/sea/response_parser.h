@@ -36,10 +36,12 @@ class ResponseParser {
   StatementResponse statement(std::string body);
   // A chunk response (GET .../result/chunks/{n}): the `result` object itself. `columns` is
   // the manifest's column count, checked against every row of an INLINE chunk.
-  ResultData result(std::string body, size_t columns);
+  // `recycled` lends its cell-table memory to the rows (see BatchRecycler).
+  ResultData result(std::string body, size_t columns, RowBatch recycled = RowBatch());
   // A chunk file downloaded from an external link: [[...],[...]]. `expected_rows` only
   // sizes the cell table up front.
-  RowBatch rows(std::string body, size_t columns, int64_t row_offset, int64_t expected_rows);
+  RowBatch rows(std::string body, size_t columns, int64_t row_offset, int64_t expected_rows,
+                RowBatch recycled = RowBatch());
 
  private:
   struct Impl;

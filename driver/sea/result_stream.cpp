@@ -14,7 +14,9 @@ ChunkStream::ChunkStream(std::unique_ptr<ChunkSource> source, size_t window_byte
                          CancelToken statement_cancel)
     : source_(std::move(source)),
       window_bytes_(window_bytes),
-      statement_cancel_(std::move(statement_cancel)) {}
+      statement_cancel_(std::move(statement_cancel)) {
+  source_->set_recycler(&recycler_);
+}
 
 ChunkStream::~ChunkStream() {
   stop();
@@ -34,7 +36,11 @@ void ChunkStream::stop() noexcept {
 }
 
 const RowBatch* ChunkStream::next() {
-  current_.reset();
+  // The finished batch lends its memory to the next download at once, but its (emptied)
+  // object lives until the next batch is allocated: a caller that remembers batch
+  // addresses never meets a new batch at the old one's address.
+  std::unique_ptr<RowBatch> previous = std::move(current_);
+  if (previous) recycler_.give(std::move(*previous));
   // A failure is final: reading on must never look like the end of a shorter result.
   if (failure_) std::rethrow_exception(failure_);
   {

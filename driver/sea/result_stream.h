@@ -35,6 +35,7 @@ class ChunkStream final : public ResultStream {
   void produce();
 
   std::unique_ptr<ChunkSource> source_;
+  BatchRecycler recycler_;
   const size_t window_bytes_;
   CancelToken statement_cancel_;
   CancelToken stop_token_;  // aborts the prefetch thread's transfers

@@ -65,6 +65,17 @@ class RowBatch {
   }
   void append_null() { cells_.push_back(Cell{kNullOffset, 0}); }
   size_t cell_count() const { return cells_.size(); }
+  // Empties the batch but keeps its memory for the next chunk: the cell table keeps its
+  // capacity and the arena is handed out (cleared) to receive the next download.
+  std::string release_arena() {
+    std::string arena = std::move(arena_);
+    arena.clear();
+    arena_ = std::string();
+    cells_.clear();
+    columns_ = 0;
+    row_offset_ = 0;
+    return arena;
+  }
   // Bytes held, for the memory budget of the prefetch window.
   size_t memory_bytes() const { return arena_.capacity() + cells_.capacity() * sizeof(Cell); }
 

@@ -80,6 +80,20 @@ TEST(CurlClient, SendsMethodHeadersAndBodyAndReadsTheResponse) {
   EXPECT_EQ(seen.headers.count("expect"), 0u);
 }
 
+TEST(CurlClient, ResponseBodyReusesTheGivenStorage) {
+  const std::string payload(200'000, 'p');
+  LocalServer server([&](const ServerRequest&) { return ServerReply{200, {}, payload}; });
+  CurlClient client(TransportOptions{});
+  std::string storage;
+  storage.reserve(1 << 20);
+  const char* memory = storage.data();
+  Request request = make("GET", server.url("/chunk"));
+  request.response_storage = &storage;
+  Response response = client.send(request);
+  EXPECT_EQ(response.body, payload);
+  EXPECT_EQ(response.body.data(), memory);
+}
+
 TEST(CurlClient, DeleteAndGetUseTheirMethods) {
   std::vector<std::string> methods;
   LocalServer server([&](const ServerRequest& r) {

@@ -62,5 +62,19 @@ TEST(AffectedRowsOf, ReadsTheSingleCounterRow) {
   EXPECT_EQ(affected_rows_of(text), std::nullopt);
 }
 
+TEST(RowBatchMemory, ReleasedArenaKeepsItsCapacity) {
+  RowBatch batch;
+  char* arena = batch.adopt_arena(std::string(1000, 'x'), 64);
+  batch.set_columns(1);
+  batch.append_span(0, 10);
+  EXPECT_EQ(batch.text(0, 0), std::string(10, 'x'));
+  EXPECT_EQ(arena, batch.text(0, 0).data());
+  std::string released = batch.release_arena();
+  EXPECT_TRUE(released.empty());
+  EXPECT_GE(released.capacity(), 1064u);
+  EXPECT_EQ(batch.row_count(), 0u);
+  EXPECT_EQ(batch.cell_count(), 0u);
+}
+
 }  // namespace
 }  // namespace dbsql::sea

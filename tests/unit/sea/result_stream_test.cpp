@@ -293,6 +293,35 @@ TEST_P(ResultStream, PrefetchStaysWithinItsWindow) {
   EXPECT_EQ(chunks, 8);
 }
 
+TEST_P(ResultStream, FinishedChunksLendTheirMemoryToTheNextDownload) {
+  std::vector<size_t> storage_capacity;
+  for (int n = 0; n < 4; ++n)
+    http.on("GET", storage_url(kId, n), [&, n](const http::Request& r, const CancelToken*) {
+      storage_capacity.push_back(r.response_storage ? r.response_storage->capacity() : 0);
+      http::Response response;
+      response.status = 200;
+      response.body = rows_json(n * 50, 50, kColumns);
+      return response;
+    });
+  serve_linked_result(4, 50);
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  sea::ResultStream& stream = execution->results();
+  const sea::RowBatch* previous = nullptr;
+  int chunks = 0;
+  while (const sea::RowBatch* batch = stream.next()) {
+    EXPECT_NE(batch, previous) << "a new batch at the address of the one before";
+    previous = batch;
+    ++chunks;
+  }
+  EXPECT_EQ(chunks, 4);
+  ASSERT_EQ(storage_capacity.size(), 4u);
+  if (GetParam() == 0) {
+    // Read synchronously, every chunk after the first reuses the one before.
+    for (size_t i = 1; i < storage_capacity.size(); ++i)
+      EXPECT_GE(storage_capacity[i], rows_json(0, 50, kColumns).size()) << i;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Prefetch, ResultStream,
                          ::testing::Values(size_t{0}, size_t{1}, size_t{64} << 20),
                          [](const auto& info) {
