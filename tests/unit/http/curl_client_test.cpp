@@ -109,6 +109,21 @@ TEST(CurlClient, DeleteAndGetUseTheirMethods) {
                                                "POST /api/2.0/sql/statements/s1/cancel"}));
 }
 
+TEST(CurlClient, GoesThroughTheConfiguredProxyWithItsCredentials) {
+  ServerRequest seen;
+  LocalServer proxy([&](const ServerRequest& r) {
+    seen = r;
+    return ServerReply{200, {}, "via proxy"};
+  });
+  TransportOptions options;
+  options.proxy = ProxyOptions{"127.0.0.1", proxy.port(), "puser", "ppass"};
+  CurlClient client(options);
+  EXPECT_EQ(client.send(make("GET", "http://workspace.invalid/api/2.0/sql/statements/s1")).body,
+            "via proxy");
+  EXPECT_EQ(seen.target, "http://workspace.invalid/api/2.0/sql/statements/s1");
+  EXPECT_EQ(seen.headers["proxy-authorization"], "Basic cHVzZXI6cHBhc3M=");  // puser:ppass
+}
+
 TEST(CurlClient, ReusesTheConnectionAcrossRequests) {
   LocalServer server([](const ServerRequest&) { return ServerReply{200, {}, "x"}; });
   CurlClient client(TransportOptions{});
