@@ -15,6 +15,14 @@ using std::chrono::milliseconds;
 
 constexpr milliseconds kCancelRequestTimeout{10'000};
 
+// Statement ids go into request paths: only the characters of ids Databricks issues.
+bool plausible_statement_id(std::string_view id) {
+  return !id.empty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+           c == '_' || c == '.';
+  });
+}
+
 }  // namespace
 
 std::string wait_timeout_for(std::optional<std::chrono::steady_clock::time_point> deadline,
@@ -56,8 +64,10 @@ StatementResponse StatementLifecycle::submit() {
   if (response.status != 200)
     throw http_error(response, Operation::kSubmit, "statement submission", api_->origin());
   StatementResponse statement = parse(std::move(response), Operation::kSubmit);
-  if (statement.statement_id.empty())
-    throw Error("08S01", "The server answered the statement submission without a statement id.");
+  if (!plausible_statement_id(statement.statement_id))
+    throw Error("08S01",
+                "The server answered the statement submission without a valid "
+                "statement id.");
   statement_id_ = statement.statement_id;
   DBSQL_LOG(kDebug, "sea") << "statement " << statement_id_
                            << " submitted: " << statement.status.state_text;

@@ -289,6 +289,9 @@ TEST_F(Lifecycle, UnexpectedTerminalStatesAreClearErrors) {
   EXPECT_EQ(error_of([&] { run("SELECT 1"); }).sqlstate(), "HY000");
   http.reply("POST", statements_url(), 200, "<html>502</html>", 1);
   EXPECT_EQ(error_of([&] { run("SELECT 1"); }).sqlstate(), "08S01");
+  http.reply("POST", statements_url(), 200, state_json("../../warehouses/x", "RUNNING"), 1);
+  EXPECT_EQ(error_of([&] { run("SELECT 1"); }).sqlstate(), "08S01");
+  EXPECT_EQ(http.requests().size(), 4u) << "no request may follow a strange statement id";
 }
 
 TEST_F(Lifecycle, DmlReportsAffectedRowsAndNoResultSet) {
