@@ -6,6 +6,7 @@
 #include <string>
 
 #include "util/error.h"
+#include "util/secrets.h"
 
 namespace dbsql::auth {
 
@@ -49,7 +50,9 @@ class StaticTokenSource final : public TokenSource {
                   401);
     return false;
   }
+  // Requests that start after this carry `token`, those of open statements included.
   void replace(std::string token) {
+    util::register_secret(token);  // it may show up in a server's error text
     std::lock_guard lock(mu_);
     token_ = std::move(token);
   }

@@ -2,10 +2,10 @@
 // source chosen from the settings, and sea::Client over both.
 #include <memory>
 
+#include "auth/factory.h"
 #include "auth/token_source.h"
 #include "http/curl_client.h"
 #include "odbc/backend.h"
-#include "odbc/token_source_factory.h"
 #include "util/error.h"
 #include "util/user_agent.h"
 
@@ -28,7 +28,7 @@ class SeaBackend final : public Backend {
  public:
   explicit SeaBackend(const config::Settings& settings)
       : http_(transport_options(settings)),
-        tokens_(make_token_source(settings, http_)),
+        tokens_(auth::make_token_source(settings, http_)),
         client_(http_, *tokens_,
                 sea::ClientOptions{settings.base_url(), settings.warehouse_id,
                                    util::user_agent(settings.user_agent_entry)}) {}
