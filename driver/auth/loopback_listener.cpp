@@ -127,7 +127,9 @@ RedirectTarget redirect_target(const config::OAuthSettings& oauth) {
       throw bad("the port is not a number from 1 to 65535");
     rest = digits_end == std::string_view::npos ? std::string_view{} : rest.substr(digits_end);
   }
-  t.path = normalized_path(std::string(rest.substr(0, rest.find_first_of("?#"))));
+  // Kept as written ("" stays ""): the authorization server compares the redirect_uri of the
+  // request with the registered one character by character.
+  t.path = std::string(rest.substr(0, rest.find_first_of("?#")));
   t.fixed_port = true;
   return t;
 }
@@ -152,7 +154,6 @@ void CallbackRequest::answer(bool signed_in, const std::string& detail) {
 }
 
 LoopbackListener::LoopbackListener(const RedirectTarget& target) : target_(target) {
-  target_.path = normalized_path(target_.path);
   const int attempts = target.fixed_port || target.port == 0 ? 1 : kRedirectPortAttempts;
   int last_errno = 0;
   for (int i = 0; i < attempts && target.port + i <= 65535; ++i) {
@@ -249,7 +250,7 @@ std::unique_ptr<CallbackRequest> LoopbackListener::accept(
       std::string method = line.substr(0, sp1);
       std::string target = sp2 == std::string::npos ? "" : line.substr(sp1 + 1, sp2 - sp1 - 1);
       std::string path = normalized_path(target.substr(0, target.find('?')));
-      if (method == "GET" && path == target_.path) {
+      if (method == "GET" && path == normalized_path(target_.path)) {
         close_all();
         return std::make_unique<CallbackRequest>(fd, parse_query(target));
       }

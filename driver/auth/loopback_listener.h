@@ -18,8 +18,8 @@ namespace dbsql::auth {
 struct RedirectTarget {
   std::string host = "127.0.0.1";  // as written in redirect_uri (127.0.0.1 or localhost)
   int port = 8020;                 // 0: any free port
-  std::string path = "/";
-  bool fixed_port = false;  // an explicit OAuth2RedirectUrl: its port or nothing
+  std::string path = "/";          // as in redirect_uri; "" (no path) is served as "/"
+  bool fixed_port = false;         // an explicit OAuth2RedirectUrl: its port or nothing
 };
 
 // Ports tried from the configured one upwards when it is busy (as the JDBC driver does).

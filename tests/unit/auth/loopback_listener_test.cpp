@@ -63,7 +63,7 @@ TEST(RedirectTarget, FromFullUrl) {
   t = redirect_target(oauth);
   EXPECT_EQ(t.host, "localhost");
   EXPECT_EQ(t.port, 8030);
-  EXPECT_EQ(t.path, "/");
+  EXPECT_EQ(t.path, "") << "kept as registered: redirect_uri must match it exactly";
 }
 
 TEST(RedirectTarget, RefusesNonLoopbackOrBadUrls) {
@@ -114,6 +114,18 @@ TEST(LoopbackListener, SilentPreconnectDoesNotBlockTheRedirect) {
   EXPECT_EQ(page.status, 400);
   EXPECT_TRUE(contains(page.body, "Sign-in failed"));
   ::close(silent);
+}
+
+TEST(LoopbackListener, RedirectUriWithoutPathIsServedAtTheRoot) {
+  LoopbackListener listener(any_port(""));
+  EXPECT_EQ(listener.redirect_uri(), "http://127.0.0.1:" + std::to_string(listener.port()));
+  auto browser =
+      std::async(std::launch::async, [&] { return http_get(listener.port(), "/?code=c&state=s"); });
+  auto callback = listener.accept(SteadyClock::now() + seconds(30));
+  ASSERT_TRUE(callback);
+  EXPECT_EQ(callback->param("state"), "s");
+  callback->answer(true, "ok");
+  EXPECT_EQ(browser.get().status, 200);
 }
 
 TEST(LoopbackListener, UnansweredCallbackGetsAFailurePage) {
