@@ -57,8 +57,13 @@ Method choose_method(const MergedKeys& keys, const std::optional<Entry>& auth_ty
   if (given_by_application(keys, "Auth_Client_Secret"))
     return {kAuthMechOAuth, 1, "Auth_Client_Secret was given"};
   if (auth_type) return from_auth_type(*auth_type);
-  if (keys.find("Token")) return {kAuthMechPat, std::nullopt, "a token was given"};
-  if (keys.find("Auth_Client_Secret")) return {kAuthMechOAuth, 1, "a client secret was given"};
+  // Credentials from a profile or the environment: the higher-precedence source decides,
+  // so a profile's service principal is not overridden by a DATABRICKS_TOKEN variable.
+  const Found* token = keys.find("Token");
+  const Found* secret = keys.find("Auth_Client_Secret");
+  if (token != nullptr && (secret == nullptr || token->layer <= secret->layer))
+    return {kAuthMechPat, std::nullopt, "a token was given" + where(*token)};
+  if (secret != nullptr) return {kAuthMechOAuth, 1, "a client secret was given" + where(*secret)};
   fail(
       "No credentials: set AuthMech=3;UID=token;PWD=<personal access token> (or "
       "Token=<personal access token>), or AuthMech=11 with Auth_Flow=0 (Auth_AccessToken), "

@@ -27,6 +27,25 @@ TEST(UnifiedConfigTest, ProfileTokenBeatsEnvironmentToken) {
   EXPECT_EQ(s.token, "profile-pat");
 }
 
+TEST(UnifiedConfigTest, ProfileServicePrincipalBeatsEnvironmentToken) {
+  FakeSources fake;
+  fake.write_config(profile("DEFAULT", "client_id = sp-id\nclient_secret = sp-secret"));
+  fake.env("DATABRICKS_TOKEN", "env-pat");
+  const Settings s = fake.resolve("");
+  EXPECT_EQ(s.auth, AuthKind::kClientCredentials);
+  EXPECT_EQ(s.oauth.client_id, "sp-id");
+  EXPECT_TRUE(s.token.empty());
+}
+
+TEST(UnifiedConfigTest, ProfileTokenBeatsEnvironmentServicePrincipal) {
+  FakeSources fake;
+  fake.write_config(profile("DEFAULT", "token = profile-pat"));
+  fake.env("DATABRICKS_CLIENT_ID", "env-id").env("DATABRICKS_CLIENT_SECRET", "env-secret");
+  const Settings s = fake.resolve("");
+  EXPECT_EQ(s.auth, AuthKind::kPat);
+  EXPECT_EQ(s.token, "profile-pat");
+}
+
 TEST(UnifiedConfigTest, EnvironmentFillsTheM2MSecretAProfileLeavesOut) {
   FakeSources fake;
   fake.write_config(profile("sp", "client_id = sp-id\nauth_type = oauth-m2m"));
