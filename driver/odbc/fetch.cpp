@@ -36,6 +36,8 @@ SQLRETURN worse(SQLRETURN a, SQLRETURN b) {
 
 const sea::RowBatch* Statement::next_batch() {
   while (!stream_done_ && (batch_ == nullptr || next_row_ >= batch_->row_count())) {
+    // The stream frees the batch it replaces; a later batch may even reuse its address.
+    current_batch_ = nullptr;
     batch_ = stream_->next();
     next_row_ = 0;
     if (batch_ == nullptr) stream_done_ = true;
@@ -120,7 +122,6 @@ SQLRETURN Statement::get_data(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTE
   if (column == 0)
     throw Error("07009", "Invalid descriptor index 0: bookmark columns are not supported.");
   const DescRecord& col = ird_record(column, "SQLGetData");
-  if (current_batch_ != batch_ && current_batch_ != nullptr) current_batch_ = nullptr;
   if (current_batch_ == nullptr)
     throw Error("HY109",
                 "Invalid cursor position: the rowset's first row is no longer held "

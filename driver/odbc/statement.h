@@ -123,7 +123,8 @@ class Statement : public Handle {
   std::atomic<bool> busy_{false};
 
   // Cursor position: the batch holding the next unread row, and the current row (the first
-  // row of the last rowset) for SQLGetData.
+  // row of the last rowset) for SQLGetData; current_batch_ is null once the stream has moved
+  // past that batch (the rowset spans batches) and the batch is gone.
   const sea::RowBatch* batch_ = nullptr;
   size_t next_row_ = 0;
   const sea::RowBatch* current_batch_ = nullptr;

@@ -150,6 +150,29 @@ TEST_F(StatementTest, GetDataBeforeFetchIsInvalidCursorState) {
   EXPECT_EQ("07009", state(*stmt));
 }
 
+// A rowset over three one-row chunks: the first chunk's memory is gone by the time the
+// third arrives, and the third may sit at the first one's old address. SQLGetData must
+// still refuse the rowset instead of reading row 1 of the third chunk.
+TEST_F(StatementTest, GetDataAfterARowsetOverThreeChunksIsRefused) {
+  CannedResult r;
+  r.columns = {column("id", "INT")};
+  r.batches = {{{"1"}}, {{"2"}}, {{"3"}}};
+  fake.default_result = r;
+  ASSERT_EQ(SQL_SUCCESS, exec("SELECT id FROM t"));
+  SQLINTEGER ids[3] = {};
+  on_stmt([&](Statement& s) {
+    s.set_attr(SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(3), 0, TextUnits::kAnsi);
+    s.bind_col(1, SQL_C_SLONG, ids, 0, nullptr);
+  });
+  ASSERT_EQ(SQL_SUCCESS, fetch());
+  EXPECT_EQ(3, ids[2]);
+  SQLINTEGER v = -1;
+  EXPECT_EQ(SQL_ERROR,
+            on_stmt([&](Statement& s) { return s.get_data(1, SQL_C_SLONG, &v, 0, nullptr); }));
+  EXPECT_EQ("HY109", state(*stmt));
+  EXPECT_EQ(-1, v);
+}
+
 TEST_F(StatementTest, StateTransitions) {
   // Nothing executed yet.
   EXPECT_EQ(SQL_ERROR, fetch());
