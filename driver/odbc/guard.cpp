@@ -16,7 +16,7 @@ void record_exception(Diagnostics& diag, const std::string& statement_id) noexce
       throw;
     } catch (const Error& e) {
       diag.add(e.sqlstate(), e.what(), e.native_error(), SQL_NO_ROW_NUMBER, SQL_NO_COLUMN_NUMBER,
-               statement_id);
+               e.statement_id().empty() ? statement_id : e.statement_id());
     } catch (const std::bad_alloc&) {
       diag.add("HY001", "Out of memory. Fetch fewer rows at a time or free other handles.");
     } catch (const std::exception& e) {

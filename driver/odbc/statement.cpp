@@ -123,7 +123,13 @@ void Statement::run() {
   const sea::ExecuteRequest request = build_request();
   BusyScope busy(busy_);
   cancel_.reset();
-  adopt(backend->execute(request, cancel_));
+  statement_id_.clear();  // the id of an earlier statement must not describe this one
+  try {
+    adopt(backend->execute(request, cancel_));
+  } catch (const Error& e) {
+    statement_id_ = e.statement_id();
+    throw;
+  }
 }
 
 void Statement::adopt(std::unique_ptr<sea::Execution> execution) {

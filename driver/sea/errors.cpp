@@ -123,7 +123,8 @@ Error statement_failed(const StatementStatus& status, std::string_view statement
   if (message.empty())
     message = "The statement failed on the server" +
               (status.error_code.empty() ? std::string() : " (" + status.error_code + ")") + ".";
-  return Error(sqlstate, message + " (statement id " + std::string(statement_id) + ")");
+  return Error(sqlstate, message + " (statement id " + std::string(statement_id) + ")")
+      .for_statement(std::string(statement_id));
 }
 
 Error http_error(const http::Response& response, Operation op, std::string_view subject,

@@ -165,7 +165,8 @@ void StatementLifecycle::cancel_on_server(const std::string& sqlstate, const std
     clock_.sleep_for(backoff, nullptr);
     backoff = std::min(backoff * 2, options.poll_max);
   }
-  throw Error(sqlstate, message + " (statement id " + statement_id_ + ").");
+  throw Error(sqlstate, message + " (statement id " + statement_id_ + ").")
+      .for_statement(statement_id_);
 }
 
 std::unique_ptr<Execution> StatementLifecycle::succeeded(StatementResponse response) {
@@ -206,15 +207,18 @@ void StatementLifecycle::unsuccessful(const StatementResponse& response) {
                   "The statement was canceled on the server before it finished (by "
                   "another session, an administrator or the warehouse's statement "
                   "timeout)" +
-                      id + ". Run it again if needed.");
+                      id + ". Run it again if needed.")
+          .for_statement(statement_id_);
     case StatementState::kClosed:
       throw Error("HY000",
                   "The statement was closed on the server before its result could be "
                   "read" +
-                      id + ". Run it again.");
+                      id + ". Run it again.")
+          .for_statement(statement_id_);
     default:
       throw Error("HY000", "The server reported the unknown statement state \"" +
-                               response.status.state_text + "\"" + id + ".");
+                               response.status.state_text + "\"" + id + ".")
+          .for_statement(statement_id_);
   }
 }
 

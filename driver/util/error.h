@@ -16,10 +16,18 @@ class Error : public std::runtime_error {
 
   const std::string& sqlstate() const { return sqlstate_; }
   int native_error() const { return native_error_; }
+  // The server's statement the failure belongs to, when there is one: it becomes the
+  // diagnostic record's statement id, so a support ticket can name the query.
+  const std::string& statement_id() const { return statement_id_; }
+  Error&& for_statement(std::string statement_id) && {
+    statement_id_ = std::move(statement_id);
+    return std::move(*this);
+  }
 
  private:
   std::string sqlstate_;
   int native_error_;
+  std::string statement_id_;
 };
 
 }  // namespace dbsql
