@@ -185,10 +185,12 @@ CopyResult copy_to_narrow(std::string_view utf8, SQLCHAR* buffer, size_t capacit
   if (n > capacity - 1) {
     n = capacity - 1;
     // Back up to the start of the sequence the cut would split (at most 3 bytes: a
-    // longer run of continuation bytes is invalid text, cut anywhere).
+    // longer run of continuation bytes is invalid text, cut anywhere). A buffer too small
+    // for the first character gets its first bytes instead of nothing, so piecewise
+    // SQLGetData always moves on (the pieces still join into the whole text).
     size_t cut = n;
     while (cut > 0 && n - cut < 3 && is_continuation(static_cast<unsigned char>(utf8[cut]))) --cut;
-    if (!is_continuation(static_cast<unsigned char>(utf8[cut]))) n = cut;
+    if (cut > 0 && !is_continuation(static_cast<unsigned char>(utf8[cut]))) n = cut;
     r.truncated = true;
   }
   for (size_t i = 0; i < n; ++i) buffer[i] = static_cast<SQLCHAR>(utf8[i]);

@@ -1,5 +1,6 @@
 // SQLGetData in pieces: successive parts, the length left at each call, SQL_NO_DATA after
-// the last, and no part that splits a UTF-8 sequence or a UTF-16 surrogate pair.
+// the last, and no part that splits a UTF-8 sequence or a UTF-16 surrogate pair (unless
+// the buffer cannot hold even one character).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -99,6 +100,18 @@ TEST(Piecewise, MultibyteAtTheBoundary) {
   EXPECT_EQ(pieces[1].status.sqlstate, "01004");
   EXPECT_EQ(pieces[2].bytes, "cd");
   EXPECT_EQ(pieces[2].ind, 2);
+  EXPECT_EQ(pieces[2].status.rc, SQL_SUCCESS);
+  EXPECT_EQ(join(pieces), text);
+}
+
+// A buffer too small for one character must still make progress, or an application
+// reading until SQL_SUCCESS would call SQLGetData forever.
+TEST(Piecewise, BufferSmallerThanOneCharacterStillAdvances) {
+  const std::string text = "\xE2\x82\xAC";  // €, 3 bytes
+  const auto pieces = read_all(column("STRING"), text, SQL_C_CHAR, 2, 10);
+  ASSERT_EQ(pieces.size(), 3u);
+  EXPECT_EQ(pieces[0].ind, 3);
+  EXPECT_EQ(pieces[0].status.sqlstate, "01004");
   EXPECT_EQ(pieces[2].status.rc, SQL_SUCCESS);
   EXPECT_EQ(join(pieces), text);
 }
