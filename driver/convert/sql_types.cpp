@@ -166,6 +166,8 @@ bool set_interval(SqlTypeInfo& t, std::string_view qualifier, const DescribeOpti
     t.datetime_subcode = static_cast<SQLSMALLINT>(code);
     t.precision = 0;
     t.interval_precision = 0;
+    t.decimal_digits = 0;  // a character column has no fractional digits to report
+    t.scale = 0;
   }
   return true;
 }

@@ -255,6 +255,11 @@ TEST(DescribeType, IntervalsAsTextKeepTheirKind) {
   EXPECT_EQ(t.datetime_subcode, SQL_CODE_DAY);
   EXPECT_EQ(t.default_c_type, SQL_C_CHAR);
   EXPECT_EQ(t.column_size, 10u);  // 9 digits and a sign
+
+  const auto seconds = describe("INTERVAL", "INTERVAL DAY TO SECOND", -1, -1, "DAY TO SECOND", o);
+  EXPECT_EQ(seconds.sql_type, SQL_VARCHAR);
+  EXPECT_EQ(seconds.decimal_digits, 0);
+  EXPECT_EQ(seconds.scale, 0);
 }
 
 TEST(DescribeType, ComplexTypesAreJsonText) {
