@@ -25,13 +25,18 @@ void option_changed(Diagnostics& diag, const char* attribute, const char* kept) 
               "Invalid attribute identifier " + std::to_string(attribute) + " for a statement.");
 }
 
-Descriptor* explicit_descriptor(SQLPOINTER value, Connection& connection) {
+Descriptor* explicit_descriptor(SQLPOINTER value, const Connection& connection) {
   auto* desc = Handle::from<Descriptor>(value);
   if (desc == nullptr || desc->is_implicit())
     throw Error("HY017",
                 "Invalid use of an automatically allocated descriptor handle: only "
                 "descriptors allocated with SQLAllocHandle can be set.");
-  (void)connection;
+  // Freeing a descriptor detaches it from its own connection's statements only: one set
+  // on another connection's statement would be left dangling there.
+  if (desc->connection != &connection)
+    throw Error("HY024",
+                "Invalid attribute value: the descriptor was allocated on another "
+                "connection; allocate it on this statement's connection.");
   return desc;
 }
 

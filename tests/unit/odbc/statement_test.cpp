@@ -173,6 +173,28 @@ TEST_F(StatementTest, GetDataAfterARowsetOverThreeChunksIsRefused) {
   EXPECT_EQ(-1, v);
 }
 
+// An explicit ARD must come from the statement's own connection: freeing a descriptor
+// detaches it only from that connection's statements.
+TEST_F(StatementTest, ExplicitDescriptorOfAnotherConnectionIsRefused) {
+  Connection* other = env.allocate_connection();
+  ASSERT_EQ(SQL_SUCCESS, guard<Connection>("test", other, [](Connection& c) {
+              c.driver_connect(kConnectionString, TextOut{}, nullptr);
+            }));
+  Descriptor* foreign = nullptr;
+  Descriptor* own = nullptr;
+  on_conn([&](Connection& c) { own = c.allocate_descriptor(); });
+  guard<Connection>("test", other, [&](Connection& c) { foreign = c.allocate_descriptor(); });
+  ASSERT_NE(nullptr, foreign);
+  ASSERT_NE(nullptr, own);
+  EXPECT_EQ(SQL_ERROR, on_stmt([&](Statement& s) {
+              s.set_attr(SQL_ATTR_APP_ROW_DESC, foreign, 0, TextUnits::kAnsi);
+            }));
+  EXPECT_EQ("HY024", state(*stmt));
+  EXPECT_EQ(SQL_SUCCESS, on_stmt([&](Statement& s) {
+              s.set_attr(SQL_ATTR_APP_ROW_DESC, own, 0, TextUnits::kAnsi);
+            }));
+}
+
 TEST_F(StatementTest, StateTransitions) {
   // Nothing executed yet.
   EXPECT_EQ(SQL_ERROR, fetch());
