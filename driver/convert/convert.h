@@ -47,6 +47,9 @@ struct PieceState {
   bool finished = false;  // everything was returned: the next call gives SQL_NO_DATA
   size_t total = 0;       // SQL_C_WCHAR: full converted length in bytes, fixed at the first call
   size_t produced = 0;    // SQL_C_WCHAR: bytes returned so far
+  // SQL_C_WCHAR: the low half of a surrogate pair whose high half ended the last piece (a
+  // buffer with room for one unit gets pairs in halves); 0 when none. `offset` is past it.
+  char16_t pending_low_surrogate = 0;
 };
 
 // `cell` is nullopt for SQL NULL. `piece` is null for bound columns (SQLFetch) and set

@@ -70,16 +70,37 @@ Status put_wide_text(std::string_view utf8, const Target& t, PieceState* piece) 
     report_length(t, static_cast<SQLLEN>(remaining));
     return truncated(remaining, t.buffer_length, "bytes");
   }
-  const CopyResult r = copy_to_wide(rest, static_cast<SQLWCHAR*>(t.data), capacity);
+  auto* buffer = static_cast<SQLWCHAR*>(t.data);
+  // The low half owed from the last piece goes first.
+  const size_t owed = piece != nullptr && piece->pending_low_surrogate != 0 && capacity > 1;
+  if (owed) {
+    buffer[0] = static_cast<SQLWCHAR>(piece->pending_low_surrogate);
+    piece->pending_low_surrogate = 0;
+  }
+  CopyResult r = copy_to_wide(rest, buffer + owed, capacity - owed);
+  r.written += owed;
   if (!r.truncated) {
     report_length(t, static_cast<SQLLEN>(r.written * kWideUnitBytes));
     return success();
+  }
+  // Room for one unit only, and the next character is a surrogate pair: hand it over in
+  // halves, or SQLGetData would return nothing forever.
+  if (piece != nullptr && r.written == 0 && capacity > 1 && !rest.empty()) {
+    size_t next = 0;
+    const char32_t cp = decode_utf8(rest, next) - 0x10000;
+    buffer[0] = static_cast<SQLWCHAR>(0xD800 + (cp >> 10));
+    buffer[1] = 0;
+    piece->pending_low_surrogate = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
+    r.written = 1;
+    r.consumed = next;
   }
   size_t remaining;
   if (piece != nullptr && piece->total != 0) {
     remaining = piece->total - piece->produced;
   } else {
-    remaining = (r.written + wide_length(rest.substr(r.consumed))) * kWideUnitBytes;
+    remaining = (r.written + wide_length(rest.substr(r.consumed)) +
+                 (piece != nullptr && piece->pending_low_surrogate != 0)) *
+                kWideUnitBytes;
     if (piece != nullptr) piece->total = piece->produced + remaining;
   }
   if (piece != nullptr) {

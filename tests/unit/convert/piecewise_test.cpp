@@ -131,6 +131,21 @@ TEST(Piecewise, WideSurrogatePairAtTheBoundary) {
   EXPECT_EQ(join(pieces), wide_bytes(text));
 }
 
+// Room for one UTF-16 unit and a character that needs two: the pair comes in halves.
+TEST(Piecewise, WideBufferOfOneUnitTakesASurrogatePairInHalves) {
+  const std::string text =
+      "\xF0\x9F\x98\x80"
+      "b";                                                                   // U+1F600 (2 units), b
+  const auto pieces = read_all(column("STRING"), text, SQL_C_WCHAR, 4, 10);  // 1 unit + NUL
+  ASSERT_EQ(pieces.size(), 3u);
+  EXPECT_EQ(pieces[0].ind, 6);
+  EXPECT_EQ(pieces[0].status.sqlstate, "01004");
+  EXPECT_EQ(pieces[1].ind, 4);
+  EXPECT_EQ(pieces[2].ind, 2);
+  EXPECT_EQ(pieces[2].status.rc, SQL_SUCCESS);
+  EXPECT_EQ(join(pieces), wide_bytes(text));
+}
+
 TEST(Piecewise, LongWideText) {
   std::string text;
   for (int i = 0; i < 5000; ++i)
