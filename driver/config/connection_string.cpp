@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "config/keys.h"
 #include "util/error.h"
 #include "util/secrets.h"
 #include "util/strings.h"
@@ -55,6 +56,17 @@ size_t parse_value(std::string_view text, size_t i, const std::string& key, std:
     return k;
   }
   malformed("the value of " + key + " opens a '{' at " + position(start) + " that is never closed");
+}
+
+// A key the driver does not know, named like a credential (Password=, ApiKey=, a misspelt
+// Auth_Client_Secret=): it has no effect, but its value is as secret as a real one's.
+bool unknown_and_secret_looking(std::string_view key) {
+  if (find_key(key) != nullptr) return false;
+  const std::string lower = util::to_lower(key);
+  for (std::string_view word :
+       {"pwd", "password", "secret", "token", "passphrase", "credential", "key", "auth"})
+    if (lower.find(word) != std::string::npos) return true;
+  return false;
 }
 
 bool needs_braces(std::string_view value) {
@@ -120,7 +132,8 @@ std::string ConnectionString::to_string(bool mask_secrets) const {
     if (!out.empty()) out += ';';
     out += a.key;
     out += '=';
-    if (mask_secrets && is_secret_key(a.key) && !a.value.empty()) {
+    if (mask_secrets && (is_secret_key(a.key) || unknown_and_secret_looking(a.key)) &&
+        !a.value.empty()) {
       out += util::kMasked;
     } else if (needs_braces(a.value)) {
       out += '{';

@@ -37,7 +37,8 @@ class ConnectionString {
   bool empty() const { return attributes_.empty(); }
 
   // "key=value;key={v;alue}" in the original order and spelling, braces where the value
-  // needs them. With mask_secrets, the values of secret keys (is_secret_key) are "*****":
+  // needs them. With mask_secrets, the values of secret keys (is_secret_key), and of
+  // unknown keys named like credentials (Password, ApiKey, ...), are "*****":
   // the completed connection string of SQLDriverConnect is shown, logged and saved by
   // applications, so it never carries a secret.
   std::string to_string(bool mask_secrets = true) const;

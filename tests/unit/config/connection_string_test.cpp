@@ -117,6 +117,20 @@ TEST(ConnectionStringTest, AddKeepsFirstOccurrence) {
   EXPECT_EQ(cs.to_string(), "DSN=prod;UID=token");
 }
 
+// Keys the driver does not know may still carry credentials (another driver's Password,
+// a misspelt Auth_Client_Secret): the completed connection string must not echo them.
+TEST(ConnectionStringTest, UnknownKeysNamedLikeCredentialsAreMasked) {
+  const auto cs = ConnectionString::parse(
+      "Host=h;Password=hunter2-secret;Auth_Client_Secrets=dose1234;ApiKey=k-123456;Foo=bar;"
+      "EnableTokenCache=0");
+  EXPECT_EQ(cs.to_string(),
+            "Host=h;Password=*****;Auth_Client_Secrets=*****;ApiKey=*****;Foo=bar;"
+            "EnableTokenCache=0");
+  EXPECT_EQ(cs.to_string(false),
+            "Host=h;Password=hunter2-secret;Auth_Client_Secrets=dose1234;ApiKey=k-123456;Foo=bar;"
+            "EnableTokenCache=0");
+}
+
 TEST(ConnectionStringTest, SecretKeyDetection) {
   EXPECT_TRUE(is_secret_key("pwd"));
   EXPECT_TRUE(is_secret_key("AUTH_ACCESSTOKEN"));
