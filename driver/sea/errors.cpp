@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "sea/response_parser.h"
+#include "util/secrets.h"
 
 namespace dbsql::sea {
 namespace {
@@ -59,8 +60,10 @@ std::string server_message(const http::Response& response, Operation op) {
   return printable(response.body);
 }
 
+// The server's words may echo what it was sent (a gateway's error page quoting the
+// request's Authorization header, a message quoting the token): masked like a log line.
 std::string with_server_text(std::string message, const std::string& server) {
-  if (!server.empty()) message += " The server said: " + server;
+  if (!server.empty()) message += " The server said: " + util::mask_secrets(server);
   return message;
 }
 

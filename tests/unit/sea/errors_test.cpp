@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "util/secrets.h"
+
 namespace dbsql::sea {
 namespace {
 
@@ -113,6 +115,21 @@ TEST(HttpError, NonJsonBodiesAreShownAsPrintableText) {
   Error reason = http_error(response(500, "", {{"x-databricks-reason-phrase", "Overloaded"}}),
                             Operation::kPoll, "s", "https://ws");
   EXPECT_NE(std::string(reason.what()).find("Overloaded"), std::string::npos);
+}
+
+TEST(HttpError, ServerTextEchoingCredentialsIsMasked) {
+  util::register_secret("dapi0123456789abcdef");
+  Error gateway = http_error(
+      response(400, "400 Bad Request\r\nAuthorization: Bearer eyJhbGciOi.payload.sig\r\n"),
+      Operation::kSubmit, "statement submission", "https://ws");
+  EXPECT_EQ(std::string(gateway.what()).find("eyJhbGciOi"), std::string::npos) << gateway.what();
+  Error json = http_error(
+      response(401, R"({"error_code":"UNAUTHENTICATED","message":"bad dapi0123456789abcdef"})"),
+      Operation::kConnect, "wh", "https://ws");
+  EXPECT_EQ(std::string(json.what()).find("dapi0123456789abcdef"), std::string::npos)
+      << json.what();
+  EXPECT_NE(std::string(json.what()).find("UNAUTHENTICATED"), std::string::npos);
+  util::clear_registered_secrets();
 }
 
 TEST(HttpError, StorageBodiesShowOnlyTheirErrorCode) {
