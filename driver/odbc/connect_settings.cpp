@@ -28,7 +28,13 @@ std::string dsn_connection_string(const std::string& dsn, const std::string& use
 }
 
 std::string token_from_credentials(const std::string& connection_string) {
-  const config::ConnectionString cs = config::ConnectionString::parse(connection_string);
+  config::ConnectionString cs;
+  try {
+    cs = config::ConnectionString::parse(connection_string);
+  } catch (const Error& e) {
+    throw Error("HY024",
+                std::string("Invalid attribute value for SQL_ATTR_CREDENTIALS: ") + e.what());
+  }
   for (const char* key : {"Auth_AccessToken", "Token", "PWD"})
     if (const std::string* token = cs.find(key); token != nullptr && !token->empty()) return *token;
   throw Error("HY024", "Invalid attribute value: the credentials hold no Auth_AccessToken.");

@@ -131,6 +131,19 @@ TEST_F(ConnectionTest, CurrentCatalogInWideBytes) {
   EXPECT_EQ("main", conn->current_catalog());
 }
 
+// A malformed SQL_ATTR_CREDENTIALS string is a bad attribute value, not a failed connect
+// (08001): the connection stays open with its token.
+TEST_F(ConnectionTest, MalformedCredentialsAreAnInvalidAttributeValue) {
+  const char credentials[] = "Auth_AccessToken={unclosed-token";
+  EXPECT_EQ(SQL_ERROR, on_conn([&](Connection& c) {
+              c.set_attr(SQL_ATTR_CREDENTIALS, const_cast<char*>(credentials), SQL_NTS,
+                         TextUnits::kAnsi);
+            }));
+  EXPECT_EQ("HY024", state(*conn));
+  EXPECT_EQ(std::string::npos, conn->diag().record(1)->message.find("unclosed-token"));
+  EXPECT_TRUE(fake.tokens.empty());
+}
+
 TEST_F(ConnectionTest, AccessTokenReplacementReachesTheBackend) {
   const char token[] = "new-token";
   EXPECT_EQ(SQL_SUCCESS, on_conn([&](Connection& c) {
