@@ -170,6 +170,16 @@ void StatementLifecycle::cancel_on_server(const std::string& sqlstate, const std
 }
 
 std::unique_ptr<Execution> StatementLifecycle::succeeded(StatementResponse response) {
+  try {
+    return take_result(std::move(response));
+  } catch (...) {
+    // Nobody will read this result: free it on the server now rather than after its hour.
+    release_statement(*api_, statement_id_);
+    throw;
+  }
+}
+
+std::unique_ptr<Execution> StatementLifecycle::take_result(StatementResponse response) {
   Manifest manifest = response.manifest.value_or(Manifest{});
   const bool has_columns = manifest.column_count > 0;
   const bool foreign_format =

@@ -36,6 +36,7 @@ class StatementLifecycle {
   [[noreturn]] void cancel_on_server(const std::string& sqlstate, const std::string& message);
   void post_cancel() noexcept;
   std::unique_ptr<Execution> succeeded(StatementResponse response);
+  std::unique_ptr<Execution> take_result(StatementResponse response);
   [[noreturn]] void unsuccessful(const StatementResponse& response);
 
   std::shared_ptr<const ApiClient> api_;

@@ -347,9 +347,12 @@ TEST_F(Lifecycle, ArrowResultsAreRefusedClearly) {
   manifest.replace(manifest.find("JSON_ARRAY"), 10, "ARROW_STREAM");
   http.reply("POST", statements_url(), 200,
              succeeded_json(kId, manifest, R"({"attachment":"BCJNGA=="})"));
+  http.reply("DELETE", statement_url(kId), 200, "{}");
   Error e = error_of([&] { run("SELECT 1"); });
   EXPECT_EQ(e.sqlstate(), "HY000");
   EXPECT_NE(std::string(e.what()).find("ARROW_STREAM"), std::string::npos);
+  // The unreadable result is released on the server at once.
+  EXPECT_EQ(http.count("DELETE", statement_url(kId)), 1);
 }
 
 TEST_F(Lifecycle, CloseReleasesTheStatementOnce) {
