@@ -4,7 +4,6 @@
 #include "config/resolve.h"
 #include "config/sources.h"
 #include "util/error.h"
-#include "util/log.h"
 
 namespace dbsql::odbc {
 
@@ -14,7 +13,6 @@ ResolvedConnection resolve_connection(const std::string& connection_string) {
   resolved.settings = config::resolve_settings(parsed, config::system_sources());
   resolved.completed = parsed.to_string(/*mask_secrets=*/true);
   if (const std::string* dsn = parsed.find("DSN")) resolved.dsn = *dsn;
-  DBSQL_LOG(kInfo, "odbc") << "settings: " << config::describe(resolved.settings);
   return resolved;
 }
 

@@ -1,5 +1,6 @@
 #include "odbc/connection.h"
 
+#include "config/resolve.h"
 #include "odbc/children.h"
 #include "odbc/connect_settings.h"
 #include "odbc/descriptor.h"
@@ -37,6 +38,9 @@ void Connection::open(const std::string& connection_string, std::string* complet
   config::Settings& settings = resolved.settings;
   if (auto warning = util::Logger::instance().configure(settings.log_level, settings.log_path))
     diag().add("01000", *warning);
+  // Logged only now that the settings' own LogLevel/LogPath are in force, so the first
+  // connection of a process records them too (unknown DSN keys appear only here).
+  DBSQL_LOG(kInfo, "odbc") << "settings: " << config::describe(settings);
   DBSQL_LOG(kInfo, "odbc") << "connecting to " << settings.host << ":" << settings.port
                            << " warehouse " << settings.warehouse_id;
   if (login_timeout_ > 0 && settings.login_timeout.count() == 0)
