@@ -132,6 +132,19 @@ void Statement::run() {
   }
 }
 
+void Statement::exec_catalog(const char* function, const ExecutionProducer& produce) {
+  require_no_cursor(function);
+  release_result();
+  sql_.clear();
+  prepared_ = false;
+  state_ = State::kAllocated;
+  std::shared_ptr<Backend> backend = connection_.backend();
+  BusyScope busy(busy_);
+  cancel_.reset();
+  statement_id_.clear();
+  adopt(produce(*backend, cancel_));
+}
+
 void Statement::adopt(std::unique_ptr<sea::Execution> execution) {
   execution_ = std::move(execution);
   statement_id_ = execution_->statement_id();
@@ -150,8 +163,9 @@ void Statement::adopt(std::unique_ptr<sea::Execution> execution) {
                                           col.interval_type, describe);
       rec.name = col.name;
       rec.unnamed = col.name.empty() ? SQL_UNNAMED : SQL_NAMED;
-      // The manifest says nothing about nullability; any query column may hold NULL.
-      rec.nullable = SQL_NULLABLE;
+      // A server manifest says nothing about nullability (any query column may hold NULL);
+      // catalog results built by the driver know it.
+      rec.nullable = !col.nullable ? SQL_NULLABLE : *col.nullable ? SQL_NULLABLE : SQL_NO_NULLS;
       rec.set_concise_type(rec.column.sql_type);
     }
     stream_ = &execution_->results();

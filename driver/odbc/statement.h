@@ -6,6 +6,7 @@
 #include <sqlext.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,11 @@ class Statement : public Handle {
   void exec_direct(std::string sql);
   void prepare(std::string sql);
   void execute();
+  // A catalog function (metadata/): `produce` runs on this statement's backend and
+  // cancel token, and its execution becomes this statement's result, read like any other.
+  using ExecutionProducer =
+      std::function<std::unique_ptr<sea::Execution>(Backend&, const CancelToken&)>;
+  void exec_catalog(const char* function, const ExecutionProducer& produce);
   // From any thread, without the handle lock: the running execute/fetch returns HY008.
   void cancel();
   SQLRETURN close_cursor();  // SQLCloseCursor: 24000 without an open cursor

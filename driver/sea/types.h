@@ -17,6 +17,8 @@ struct ColumnInfo {
   int precision = -1;         // type_precision (DECIMAL only), -1 when absent
   int scale = -1;             // type_scale (DECIMAL only), -1 when absent
   std::string interval_type;  // type_interval_type (INTERVAL only), e.g. "DAY TO SECOND"
+  // Not in server manifests; known for result sets the driver builds (catalog functions).
+  std::optional<bool> nullable;
 };
 
 struct ChunkInfo {

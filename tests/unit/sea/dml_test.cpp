@@ -9,7 +9,7 @@ Manifest counters(std::vector<std::string> names, std::string type_name = "LONG"
   Manifest m;
   for (size_t i = 0; i < names.size(); ++i)
     m.columns.push_back(ColumnInfo{names[i], static_cast<int>(i), type_name,
-                                   type_name == "LONG" ? "BIGINT" : type_name, -1, -1, ""});
+                                   type_name == "LONG" ? "BIGINT" : type_name, -1, -1, "", std::nullopt});
   m.column_count = static_cast<int>(names.size());
   return m;
 }
