@@ -65,22 +65,22 @@ DBSQL_EXPORT SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE handle,
                            [&](Connection& c) { c.end_transaction(completion); });
 }
 
-// Returns the SQL the driver sends for a statement: the text itself.
+// Returns the SQL the driver sends for a statement: escapes translated, markers kept.
 DBSQL_EXPORT SQLRETURN SQL_API SQLNativeSql(SQLHDBC dbc, SQLCHAR* in, SQLINTEGER in_length,
                                             SQLCHAR* out, SQLINTEGER out_capacity,
                                             SQLINTEGER* out_length) {
   return guard<Connection>("SQLNativeSql", dbc, [&](Connection& c) {
-    put_length(out_length, put_text(c.diag(), ansi_text(in, in_length),
+    put_length(out_length, put_text(c.diag(), c.native_sql(ansi_text(in, in_length)),
                                     TextOut{out, out_capacity, TextUnits::kAnsi}));
   });
 }
 
-// Returns the SQL the driver sends for a statement: the text itself (Unicode).
+// Returns the SQL the driver sends for a statement (Unicode).
 DBSQL_EXPORT SQLRETURN SQL_API SQLNativeSqlW(SQLHDBC dbc, SQLWCHAR* in, SQLINTEGER in_length,
                                              SQLWCHAR* out, SQLINTEGER out_capacity,
                                              SQLINTEGER* out_length) {
   return guard<Connection>("SQLNativeSqlW", dbc, [&](Connection& c) {
-    put_length(out_length, put_text(c.diag(), wide_text(in, in_length),
+    put_length(out_length, put_text(c.diag(), c.native_sql(wide_text(in, in_length)),
                                     TextOut{out, out_capacity, TextUnits::kWideChars}));
   });
 }

@@ -9,13 +9,13 @@ using namespace dbsql::odbc;
 // Executes a statement once.
 DBSQL_EXPORT SQLRETURN SQL_API SQLExecDirect(SQLHSTMT stmt, SQLCHAR* text, SQLINTEGER length) {
   return guard<Statement>("SQLExecDirect", stmt,
-                          [&](Statement& s) { s.exec_direct(ansi_text(text, length)); });
+                          [&](Statement& s) { return s.exec_direct(ansi_text(text, length)); });
 }
 
 // Executes a statement once (Unicode).
 DBSQL_EXPORT SQLRETURN SQL_API SQLExecDirectW(SQLHSTMT stmt, SQLWCHAR* text, SQLINTEGER length) {
   return guard<Statement>("SQLExecDirectW", stmt,
-                          [&](Statement& s) { s.exec_direct(wide_text(text, length)); });
+                          [&](Statement& s) { return s.exec_direct(wide_text(text, length)); });
 }
 
 // Prepares a statement for SQLExecute.
@@ -32,7 +32,7 @@ DBSQL_EXPORT SQLRETURN SQL_API SQLPrepareW(SQLHSTMT stmt, SQLWCHAR* text, SQLINT
 
 // Executes the prepared statement.
 DBSQL_EXPORT SQLRETURN SQL_API SQLExecute(SQLHSTMT stmt) {
-  return guard<Statement>("SQLExecute", stmt, [](Statement& s) { s.execute(); });
+  return guard<Statement>("SQLExecute", stmt, [](Statement& s) { return s.execute(); });
 }
 
 // Cancels the statement running on another thread. Takes no lock (the running call holds

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 
+#include "sql/capabilities.h"
+
 #ifndef DBSQL_VERSION
 #define DBSQL_VERSION "0.0.0"
 #endif
@@ -76,7 +78,6 @@ void add_conversions(Table& t) {
   t[SQL_CONVERT_INTERVAL_DAY_TIME] = u32(kCvtText);
   t[SQL_CONVERT_TIME] = u32(0);  // Databricks SQL has no TIME type
   t[SQL_CONVERT_GUID] = u32(0);
-  t[SQL_CONVERT_FUNCTIONS] = u32(SQL_FN_CVT_CAST);
 }
 
 void add_driver_and_cursors(Table& t) {
@@ -200,8 +201,6 @@ void add_sql_grammar(Table& t) {
   t[SQL_GROUP_BY] = u16(SQL_GB_GROUP_BY_CONTAINS_SELECT);
   t[SQL_LIKE_ESCAPE_CLAUSE] = str("Y");
   t[SQL_OUTER_JOINS] = str("Y");
-  t[SQL_OJ_CAPABILITIES] = u32(SQL_OJ_LEFT | SQL_OJ_RIGHT | SQL_OJ_FULL | SQL_OJ_NESTED |
-                               SQL_OJ_NOT_ORDERED | SQL_OJ_INNER | SQL_OJ_ALL_COMPARISON_OPS);
   t[SQL_SUBQUERIES] =
       u32(SQL_SQ_CORRELATED_SUBQUERIES | SQL_SQ_COMPARISON | SQL_SQ_EXISTS | SQL_SQ_IN);
   t[SQL_UNION] = u32(SQL_U_UNION | SQL_U_UNION_ALL);
@@ -210,28 +209,11 @@ void add_sql_grammar(Table& t) {
   t[SQL_INDEX_KEYWORDS] = u32(SQL_IK_NONE);
   t[SQL_INSERT_STATEMENT] = u32(SQL_IS_INSERT_LITERALS | SQL_IS_INSERT_SEARCHED);
   t[SQL_INFO_SCHEMA_VIEWS] = u32(0);
-  t[SQL_DATETIME_LITERALS] =
-      u32(SQL_DL_SQL92_DATE | SQL_DL_SQL92_TIMESTAMP | SQL_DL_SQL92_INTERVAL_YEAR |
-          SQL_DL_SQL92_INTERVAL_MONTH | SQL_DL_SQL92_INTERVAL_DAY | SQL_DL_SQL92_INTERVAL_HOUR |
-          SQL_DL_SQL92_INTERVAL_MINUTE | SQL_DL_SQL92_INTERVAL_SECOND |
-          SQL_DL_SQL92_INTERVAL_YEAR_TO_MONTH | SQL_DL_SQL92_INTERVAL_DAY_TO_HOUR |
-          SQL_DL_SQL92_INTERVAL_DAY_TO_MINUTE | SQL_DL_SQL92_INTERVAL_DAY_TO_SECOND |
-          SQL_DL_SQL92_INTERVAL_HOUR_TO_MINUTE | SQL_DL_SQL92_INTERVAL_HOUR_TO_SECOND |
-          SQL_DL_SQL92_INTERVAL_MINUTE_TO_SECOND);
-  t[SQL_SQL92_DATETIME_FUNCTIONS] = u32(SQL_SDF_CURRENT_DATE | SQL_SDF_CURRENT_TIMESTAMP);
-  t[SQL_SQL92_NUMERIC_VALUE_FUNCTIONS] =
-      u32(SQL_SNVF_BIT_LENGTH | SQL_SNVF_CHAR_LENGTH | SQL_SNVF_CHARACTER_LENGTH |
-          SQL_SNVF_EXTRACT | SQL_SNVF_OCTET_LENGTH | SQL_SNVF_POSITION);
-  t[SQL_SQL92_STRING_FUNCTIONS] =
-      u32(SQL_SSF_LOWER | SQL_SSF_UPPER | SQL_SSF_SUBSTRING | SQL_SSF_TRIM_BOTH |
-          SQL_SSF_TRIM_LEADING | SQL_SSF_TRIM_TRAILING);
   t[SQL_SQL92_PREDICATES] = u32(SQL_SP_EXISTS | SQL_SP_ISNOTNULL | SQL_SP_ISNULL | SQL_SP_LIKE |
                                 SQL_SP_IN | SQL_SP_BETWEEN | SQL_SP_COMPARISON);
   t[SQL_SQL92_RELATIONAL_JOIN_OPERATORS] =
       u32(SQL_SRJO_CROSS_JOIN | SQL_SRJO_FULL_OUTER_JOIN | SQL_SRJO_INNER_JOIN |
           SQL_SRJO_LEFT_OUTER_JOIN | SQL_SRJO_NATURAL_JOIN | SQL_SRJO_RIGHT_OUTER_JOIN);
-  t[SQL_SQL92_VALUE_EXPRESSIONS] =
-      u32(SQL_SVE_CASE | SQL_SVE_CAST | SQL_SVE_COALESCE | SQL_SVE_NULLIF);
   t[SQL_SQL92_ROW_VALUE_CONSTRUCTOR] =
       u32(SQL_SRVC_VALUE_EXPRESSION | SQL_SRVC_NULL | SQL_SRVC_DEFAULT);
   t[SQL_SQL92_FOREIGN_KEY_DELETE_RULE] = u32(0);
@@ -256,15 +238,23 @@ void add_ddl(Table& t) {
   }
 }
 
-// ODBC escapes ({fn}, {d}, {oj}) are passed to the server untranslated for now, and
-// Databricks SQL does not parse them; advertising scalar functions would make tools emit
-// {fn ...} that fails. Fill these from the escape translator once it exists.
+// What the escape translator (sql/translate.h) and Databricks SQL accept, from the sql
+// layer: tools emit every {fn}, {d}, {oj} these promise, so they must come from the same
+// table the translator uses.
 void add_scalar_functions(Table& t) {
-  for (SQLUSMALLINT type :
-       {SQL_NUMERIC_FUNCTIONS, SQL_STRING_FUNCTIONS, SQL_SYSTEM_FUNCTIONS, SQL_TIMEDATE_FUNCTIONS,
-        SQL_TIMEDATE_ADD_INTERVALS, SQL_TIMEDATE_DIFF_INTERVALS}) {
-    t[type] = u32(0);
-  }
+  t[SQL_STRING_FUNCTIONS] = u32(sql::string_functions());
+  t[SQL_NUMERIC_FUNCTIONS] = u32(sql::numeric_functions());
+  t[SQL_TIMEDATE_FUNCTIONS] = u32(sql::timedate_functions());
+  t[SQL_SYSTEM_FUNCTIONS] = u32(sql::system_functions());
+  t[SQL_CONVERT_FUNCTIONS] = u32(sql::convert_functions());
+  t[SQL_TIMEDATE_ADD_INTERVALS] = u32(sql::timedate_add_intervals());
+  t[SQL_TIMEDATE_DIFF_INTERVALS] = u32(sql::timedate_diff_intervals());
+  t[SQL_DATETIME_LITERALS] = u32(sql::datetime_literals());
+  t[SQL_OJ_CAPABILITIES] = u32(sql::oj_capabilities());
+  t[SQL_SQL92_STRING_FUNCTIONS] = u32(sql::sql92_string_functions());
+  t[SQL_SQL92_NUMERIC_VALUE_FUNCTIONS] = u32(sql::sql92_numeric_value_functions());
+  t[SQL_SQL92_DATETIME_FUNCTIONS] = u32(sql::sql92_datetime_functions());
+  t[SQL_SQL92_VALUE_EXPRESSIONS] = u32(sql::sql92_value_expressions());
 }
 
 const Table& static_table() {

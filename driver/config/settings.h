@@ -76,6 +76,10 @@ struct Settings {
   // Behaviour.
   Disposition disposition = Disposition::kExternalLinks;
   TypeReporting types;
+  // The per-connection metadata cache (catalog functions): entries live this long
+  // (MetadataCacheTTL, 0 = no cache) within this many bytes (MetadataCacheBytes).
+  std::chrono::seconds metadata_cache_ttl{300};
+  long metadata_cache_bytes = 16L << 20;
   std::string user_agent_entry;
   ProxySettings proxy;
   std::chrono::seconds login_timeout{0};     // 0 = default (curl connect timeout)

@@ -6,6 +6,7 @@
 #include "odbc/descriptor.h"
 #include "odbc/environment.h"
 #include "odbc/statement.h"
+#include "sql/translate.h"
 #include "util/error.h"
 #include "util/log.h"
 
@@ -61,6 +62,8 @@ void Connection::open(const std::string& connection_string, std::string* complet
   std::lock_guard lock(state_mutex_);
   if (catalog_.empty()) catalog_ = settings.catalog;
   dsn_ = resolved.dsn;
+  metadata_cache_ = std::make_shared<metadata::Cache>(
+      settings.metadata_cache_ttl, static_cast<size_t>(settings.metadata_cache_bytes));
   settings_ = std::move(settings);
   backend_ = std::move(backend);
 }
@@ -97,6 +100,8 @@ void Connection::disconnect() {
   descriptors.clear();
   std::lock_guard lock(state_mutex_);
   backend_.reset();
+  metadata_cache_.reset();
+  server_catalog_.clear();
 }
 
 std::shared_ptr<Backend> Connection::backend() const {
@@ -164,6 +169,10 @@ void Connection::free_descriptor(Descriptor* descriptor) {
   std::lock_guard lock(children_mutex_);
   for (auto& s : statements_) s->forget_descriptor(descriptor);
   doomed = take_child(descriptors_, descriptor);
+}
+
+std::string Connection::native_sql(const std::string& sql) const {
+  return sql::translate(sql, true).text;
 }
 
 }  // namespace dbsql::odbc

@@ -10,9 +10,11 @@
 #include <vector>
 
 #include "config/settings.h"
+#include "metadata/cache.h"
 #include "odbc/backend.h"
 #include "odbc/handle.h"
 #include "odbc/text_out.h"
+#include "util/cancel.h"
 
 namespace dbsql::odbc {
 
@@ -46,6 +48,9 @@ class Connection : public Handle {
   void get_info(SQLUSMALLINT type, SQLPOINTER value, SQLSMALLINT buffer_length,
                 SQLSMALLINT* string_length, TextUnits units);
 
+  // SQLNativeSql: the text with its ODBC escapes translated; `?` markers stay.
+  std::string native_sql(const std::string& sql) const;
+
   Statement* allocate_statement();
   void free_statement(Statement* statement);
   Descriptor* allocate_descriptor();
@@ -55,6 +60,14 @@ class Connection : public Handle {
   std::shared_ptr<Backend> backend() const;  // Error 08003 when not connected
   config::Settings settings() const;
   std::string current_catalog() const;
+  // The catalog statements run in: SQL_ATTR_CURRENT_CATALOG or the Catalog key, else the
+  // server's default, asked once (connection_catalog.cpp) and remembered.
+  std::string catalog_in_use(const CancelToken& cancel);
+  // The catalog functions' cache (null when not connected).
+  std::shared_ptr<metadata::Cache> metadata_cache() const;
+  // The connection ran DDL (or anything else that changes what catalog functions
+  // report): the next catalog function call asks the server again.
+  void metadata_changed();
 
  private:
   void open(const std::string& connection_string, std::string* completed);
@@ -66,6 +79,8 @@ class Connection : public Handle {
   std::shared_ptr<Backend> backend_;
   config::Settings settings_;
   std::string catalog_;
+  std::string server_catalog_;  // the server's default catalog, once asked
+  std::shared_ptr<metadata::Cache> metadata_cache_;
   std::string dsn_;
 
   SQLUINTEGER login_timeout_ = 0;

@@ -130,10 +130,13 @@ void Connection::get_attr(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER buf
       if (value) *static_cast<SQLPOINTER*>(value) = quiet_mode_;
       put_length(string_length, sizeof(SQLPOINTER));
       return;
-    case SQL_ATTR_CURRENT_CATALOG:
-      put_length(string_length,
-                 put_text(diag(), current_catalog(), TextOut{value, buffer_length, units}));
+    case SQL_ATTR_CURRENT_CATALOG: {
+      // Before connect there is only what the application set; once connected, the
+      // catalog statements really run in (the server's default when none was given).
+      const std::string catalog = connected() ? catalog_in_use(CancelToken()) : current_catalog();
+      put_length(string_length, put_text(diag(), catalog, TextOut{value, buffer_length, units}));
       return;
+    }
     case SQL_DBSQL_ATTR_ACCESS_TOKEN:
     case SQL_ATTR_CREDENTIALS:
       throw Error("HY092", "Invalid attribute identifier: credentials are write-only.");

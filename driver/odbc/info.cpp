@@ -32,11 +32,13 @@ void Connection::get_info(SQLUSMALLINT type, SQLPOINTER value, SQLSMALLINT buffe
       break;
   }
   config::InfoContext context;
+  if (type == SQL_DATABASE_NAME && connected())
+    context.database_name = catalog_in_use(CancelToken());
   {
     std::lock_guard lock(state_mutex_);
     context.data_source_name = dsn_;
     context.server_name = settings_.host;
-    context.database_name = catalog_;
+    if (context.database_name.empty()) context.database_name = catalog_;
   }
   context.read_only = access_mode_ == SQL_MODE_READ_ONLY;
   const auto info = config::get_info(type, context);

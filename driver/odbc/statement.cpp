@@ -6,7 +6,6 @@
 #include "odbc/busy_scope.h"
 #include "odbc/c_types.h"
 #include "odbc/connection.h"
-#include "odbc/sql_scan.h"
 #include "odbc/statement_kind.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -19,6 +18,8 @@ sea::Disposition wire_disposition(config::Disposition d) {
                                            : sea::Disposition::kExternalLinks;
 }
 
+}  // namespace
+
 convert::DescribeOptions describe_options(const config::TypeReporting& types) {
   convert::DescribeOptions options;
   options.unicode_strings = types.unicode_strings;
@@ -26,8 +27,6 @@ convert::DescribeOptions describe_options(const config::TypeReporting& types) {
   options.intervals_as_text = types.intervals_as_text;
   return options;
 }
-
-}  // namespace
 
 Statement::Statement(Connection& connection)
     : Handle(HandleType::kStmt),
@@ -65,25 +64,34 @@ void Statement::require_executed(const char* function) const {
                              " needs a prepared or executed statement.");
 }
 
-void Statement::exec_direct(std::string sql) {
+void Statement::set_text(std::string sql) {
+  end_data_at_exec();
+  sql_ = std::move(sql);
+  described_params_.reset();
+  translation_ = sql::translate(sql_, noscan_ == SQL_NOSCAN_OFF);
+}
+
+SQLRETURN Statement::exec_direct(std::string sql) {
   require_no_cursor("SQLExecDirect");
   release_result();
-  sql_ = std::move(sql);
   prepared_ = false;
   state_ = State::kAllocated;
-  run();
+  set_text(std::move(sql));
+  return run();
 }
 
 void Statement::prepare(std::string sql) {
   require_no_cursor("SQLPrepare");
   release_result();
-  sql_ = std::move(sql);
+  prepared_ = false;
+  state_ = State::kAllocated;
+  set_text(std::move(sql));
   prepared_ = true;
   state_ = State::kPrepared;
   set_dynamic_function(diag(), sql_);
 }
 
-void Statement::execute() {
+SQLRETURN Statement::execute() {
   if (!prepared_)
     throw Error("HY010", "Function sequence error: SQLExecute needs SQLPrepare first.");
   require_no_cursor("SQLExecute");
@@ -92,16 +100,16 @@ void Statement::execute() {
     described_ahead_ = false;
     state_ = execution_ && execution_->has_result_set() ? State::kCursorOpen : State::kExecuted;
     set_dynamic_function(diag(), sql_);
-    return;
+    return SQL_SUCCESS;
   }
   release_result();
-  run();
+  return run();
 }
 
-sea::ExecuteRequest Statement::build_request() const {
+sea::ExecuteRequest Statement::build_request(std::string text) const {
   const config::Settings settings = connection_.settings();
   sea::ExecuteRequest request;
-  request.statement = sql_;
+  request.statement = std::move(text);
   request.catalog = connection_.current_catalog();
   request.schema = settings.schema;
   request.disposition = wire_disposition(settings.disposition);
@@ -111,21 +119,26 @@ sea::ExecuteRequest Statement::build_request() const {
   return request;
 }
 
-void Statement::run() {
-  const auto markers = find_parameter_markers(sql_);
-  if (!markers.empty())
-    throw Error("07002", "The statement has " + std::to_string(markers.size()) +
-                             " parameter marker(s) (?), but this driver version does not "
-                             "support parameters yet. Put the values in the SQL text.");
+SQLRETURN Statement::run() {
   set_dynamic_function(diag(), sql_);
-  std::shared_ptr<Backend> backend = connection_.backend();
-  DBSQL_LOG(kDebug, "odbc") << "execute: " << sql_;
-  const sea::ExecuteRequest request = build_request();
+  if (translation_.parameter_count > 0) return run_with_parameters();
   BusyScope busy(busy_);
   cancel_.reset();
+  adopt(submit(translation_.text, {}));
+  return SQL_SUCCESS;
+}
+
+std::unique_ptr<sea::Execution> Statement::submit(std::string text,
+                                                  std::vector<sea::Parameter> parameters) {
+  std::shared_ptr<Backend> backend = connection_.backend();
+  DBSQL_LOG(kDebug, "odbc") << "execute: " << std::string_view(text).substr(0, 4096)
+                            << (text.size() > 4096 ? "..." : "") << " (" << parameters.size()
+                            << " parameters)";
+  sea::ExecuteRequest request = build_request(std::move(text));
+  request.parameters = std::move(parameters);
   statement_id_.clear();  // the id of an earlier statement must not describe this one
   try {
-    adopt(backend->execute(request, cancel_));
+    return backend->execute(request, cancel_);
   } catch (const Error& e) {
     statement_id_ = e.statement_id();
     throw;
@@ -136,8 +149,10 @@ void Statement::exec_catalog(const char* function, const ExecutionProducer& prod
   require_no_cursor(function);
   release_result();
   sql_.clear();
+  translation_ = {};
   prepared_ = false;
   state_ = State::kAllocated;
+  end_data_at_exec();
   std::shared_ptr<Backend> backend = connection_.backend();
   BusyScope busy(busy_);
   cancel_.reset();
@@ -183,8 +198,14 @@ void Statement::adopt(std::unique_ptr<sea::Execution> execution) {
 }
 
 void Statement::describe_ahead() {
-  if (state_ != State::kPrepared || described_ahead_) return;
+  if (state_ != State::kPrepared || described_ahead_ || ird_.count() > 0) return;
   if (!returns_rows(sql_)) return;
+  if (translation_.parameter_count > 0) {
+    // The values may not be bound yet, and the result of this run is not the execution's.
+    describe_with_null_parameters();
+    state_ = State::kPrepared;
+    return;
+  }
   run();
   described_ahead_ = true;
   state_ = State::kPrepared;
@@ -201,6 +222,9 @@ void Statement::release_result() noexcept {
 }
 
 void Statement::cancel() {
+  // SQLCancel between SQL_NEED_DATA and the last SQLParamData ends the data-at-execution
+  // sequence (it comes from the thread that runs it).
+  if (need_data_.exchange(false)) return;
   if (busy_.load()) cancel_.cancel();
 }
 
@@ -216,6 +240,7 @@ SQLRETURN Statement::close_cursor() {
 void Statement::free_stmt(SQLUSMALLINT option) {
   switch (option) {
     case SQL_CLOSE:
+      end_data_at_exec();
       release_result();
       if (prepared_) {
         state_ = State::kPrepared;
@@ -228,6 +253,7 @@ void Statement::free_stmt(SQLUSMALLINT option) {
       return;
     case SQL_RESET_PARAMS:
       apd_->set_count(0);
+      ipd_.set_count(0);
       return;
     default:
       throw Error("HY092", "Invalid option " + std::to_string(option) +
@@ -251,7 +277,7 @@ SQLRETURN Statement::more_results() {
 
 SQLSMALLINT Statement::num_params() const {
   require_executed("SQLNumParams");
-  return static_cast<SQLSMALLINT>(find_parameter_markers(sql_).size());
+  return static_cast<SQLSMALLINT>(translation_.parameter_count);
 }
 
 SQLSMALLINT Statement::num_result_cols() {

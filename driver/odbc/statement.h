@@ -17,13 +17,18 @@
 #include "odbc/binding.h"
 #include "odbc/descriptor.h"
 #include "odbc/handle.h"
+#include "odbc/param_run.h"
 #include "odbc/text_out.h"
 #include "sea/client.h"
+#include "sql/translate.h"
 #include "util/cancel.h"
 
 namespace dbsql::odbc {
 
 class Connection;
+
+// How server column types are reported, from the connection's settings.
+convert::DescribeOptions describe_options(const config::TypeReporting& types);
 
 class Statement : public Handle {
  public:
@@ -36,14 +41,19 @@ class Statement : public Handle {
   std::string diag_statement_id() const override;
 
   // Execution.
-  void exec_direct(std::string sql);
+  // SQL_NEED_DATA when a parameter takes its value from SQLPutData.
+  SQLRETURN exec_direct(std::string sql);
   void prepare(std::string sql);
-  void execute();
+  SQLRETURN execute();
   // A catalog function (metadata/): `produce` runs on this statement's backend and
   // cancel token, and its execution becomes this statement's result, read like any other.
   using ExecutionProducer =
       std::function<std::unique_ptr<sea::Execution>(Backend&, const CancelToken&)>;
   void exec_catalog(const char* function, const ExecutionProducer& produce);
+  // For catalog functions (statement_catalog.cpp): SQL_ATTR_METADATA_ID, and the request
+  // a metadata statement starts from (catalog, disposition, query timeout).
+  bool metadata_id() const { return metadata_id_ == SQL_TRUE; }
+  sea::ExecuteRequest metadata_request() const { return build_request({}); }
   // From any thread, without the handle lock: the running execute/fetch returns HY008.
   void cancel();
   SQLRETURN close_cursor();  // SQLCloseCursor: 24000 without an open cursor
@@ -51,6 +61,15 @@ class Statement : public Handle {
   SQLLEN row_count() const;
   SQLRETURN more_results();
   SQLSMALLINT num_params() const;
+
+  // Parameters (statement_params.cpp).
+  void bind_parameter(SQLUSMALLINT number, SQLSMALLINT io_type, SQLSMALLINT c_type,
+                      SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT decimal_digits,
+                      SQLPOINTER data, SQLLEN buffer_length, SQLLEN* indicator);
+  void describe_param(SQLUSMALLINT number, SQLSMALLINT* data_type, SQLULEN* column_size,
+                      SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable);
+  SQLRETURN param_data(SQLPOINTER* token);
+  void put_data(SQLPOINTER data, SQLLEN length);
 
   // Result description.
   SQLSMALLINT num_result_cols();
@@ -88,14 +107,21 @@ class Statement : public Handle {
 
   void require_no_cursor(const char* function) const;
   void require_executed(const char* function) const;
-  void run();
+  void set_text(std::string sql);
+  SQLRETURN run();
+  std::unique_ptr<sea::Execution> submit(std::string text, std::vector<sea::Parameter> parameters);
+  SQLRETURN run_with_parameters();
+  SQLRETURN execute_parameters();
+  ParamRun parameter_run();
+  void describe_with_null_parameters();
+  void end_data_at_exec() noexcept;
   void adopt(std::unique_ptr<sea::Execution> execution);
   void describe_ahead();
   void release_result() noexcept;
   const sea::RowBatch* next_batch();
   SQLRETURN fetch_rowset();
   const DescRecord& ird_record(SQLUSMALLINT column, const char* function) const;
-  sea::ExecuteRequest build_request() const;
+  sea::ExecuteRequest build_request(std::string text) const;
 
   Connection& connection_;
   Descriptor implicit_ard_;
@@ -118,6 +144,7 @@ class Statement : public Handle {
   // The statement and its execution.
   State state_ = State::kAllocated;
   std::string sql_;
+  sql::Translation translation_;  // sql_ with escapes translated and its markers found
   bool prepared_ = false;
   bool described_ahead_ = false;  // prepared query run early to describe its columns
   std::string statement_id_;
@@ -127,6 +154,17 @@ class Statement : public Handle {
   SQLLEN row_count_ = -1;
   CancelToken cancel_;
   std::atomic<bool> busy_{false};
+
+  // Parameters of the running execution; data at execution between SQL_NEED_DATA and the
+  // SQLParamData that runs the statement.
+  std::vector<ParamSlot> slots_;
+  std::atomic<bool> need_data_{false};
+  std::vector<std::pair<size_t, size_t>> data_requests_;  // (row, parameter) in order
+  size_t next_data_request_ = 0;
+  std::optional<std::pair<size_t, size_t>> putting_;      // the one SQLPutData fills
+  DataAtExecValues data_values_;
+  // SQLDescribeParam answers for an INSERT's markers, looked up once per prepare.
+  std::optional<std::vector<std::optional<convert::SqlTypeInfo>>> described_params_;
 
   // Cursor position: the batch holding the next unread row, and the current row (the first
   // row of the last rowset) for SQLGetData; current_batch_ is null once the stream has moved

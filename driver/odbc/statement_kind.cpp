@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "odbc/sql_scan.h"
+#include "sql/scan.h"
 
 namespace dbsql::odbc {
 namespace {
@@ -36,7 +36,7 @@ constexpr const char* kRowReturning[] = {"SELECT", "WITH",     "VALUES",  "FROM"
 }  // namespace
 
 void set_dynamic_function(Diagnostics& diag, std::string_view sql) {
-  const std::string keyword = first_keyword(sql);
+  const std::string keyword = sql::first_keyword(sql);
   for (const Kind& k : kKinds) {
     if (keyword == k.keyword) {
       diag.dynamic_function = k.name;
@@ -49,7 +49,7 @@ void set_dynamic_function(Diagnostics& diag, std::string_view sql) {
 }
 
 bool returns_rows(std::string_view sql) {
-  const std::string keyword = first_keyword(sql);
+  const std::string keyword = sql::first_keyword(sql);
   for (const char* k : kRowReturning)
     if (keyword == k) return true;
   return false;

@@ -13,7 +13,7 @@ TEST(OdbcFunctionsTest, SingleFunctionQueries) {
   ASSERT_TRUE(get_functions(SQL_API_SQLEXECDIRECT, &supported));
   EXPECT_EQ(supported, SQL_TRUE);
   ASSERT_TRUE(get_functions(SQL_API_SQLBINDPARAMETER, &supported));
-  EXPECT_EQ(supported, SQL_FALSE);  // parameters come in a later issue
+  EXPECT_EQ(supported, SQL_TRUE);
   ASSERT_TRUE(get_functions(SQL_API_SQLBROWSECONNECT, &supported));
   EXPECT_EQ(supported, SQL_FALSE);
   EXPECT_FALSE(get_functions(4000, &supported));  // not a function id: HY095
@@ -25,8 +25,11 @@ TEST(OdbcFunctionsTest, Odbc3BitmapMatchesTheList) {
   for (SQLUSMALLINT id : kImplementedFunctions) {
     EXPECT_TRUE(SQL_FUNC_EXISTS(bitmap.data(), id)) << id;
   }
-  EXPECT_FALSE(SQL_FUNC_EXISTS(bitmap.data(), SQL_API_SQLBINDPARAMETER));
-  EXPECT_FALSE(SQL_FUNC_EXISTS(bitmap.data(), SQL_API_SQLTABLES));
+  EXPECT_TRUE(SQL_FUNC_EXISTS(bitmap.data(), SQL_API_SQLBINDPARAMETER));
+  EXPECT_FALSE(SQL_FUNC_EXISTS(bitmap.data(), SQL_API_SQLBULKOPERATIONS));
+  EXPECT_TRUE(SQL_FUNC_EXISTS(bitmap.data(), SQL_API_SQLTABLES));
+  EXPECT_TRUE(SQL_FUNC_EXISTS(bitmap.data(), SQL_API_SQLGETTYPEINFO));
+  EXPECT_FALSE(SQL_FUNC_EXISTS(bitmap.data(), SQL_API_SQLBULKOPERATIONS));
   EXPECT_FALSE(SQL_FUNC_EXISTS(bitmap.data(), SQL_API_SQLSETPOS));
   EXPECT_FALSE(SQL_FUNC_EXISTS(bitmap.data(), 0));
   // ODBC 2 functions the driver manager maps onto implemented ones.
@@ -55,8 +58,9 @@ TEST(OdbcFunctionsTest, Odbc2ArrayCoversIdsBelow100) {
   EXPECT_EQ(array[SQL_API_SQLALLOCCONNECT], SQL_TRUE);
   EXPECT_EQ(array[SQL_API_SQLEXECDIRECT], SQL_TRUE);
   EXPECT_EQ(array[SQL_API_SQLGETINFO], SQL_TRUE);
-  EXPECT_EQ(array[SQL_API_SQLCOLUMNS], SQL_FALSE);
-  EXPECT_EQ(array[SQL_API_SQLPUTDATA], SQL_FALSE);
+  EXPECT_EQ(array[SQL_API_SQLCOLUMNS], SQL_TRUE);
+  EXPECT_EQ(array[SQL_API_SQLSETPOS], SQL_FALSE);
+  EXPECT_EQ(array[SQL_API_SQLPUTDATA], SQL_TRUE);
   for (SQLUSMALLINT v : array) EXPECT_TRUE(v == SQL_TRUE || v == SQL_FALSE);
 }
 

@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+
+#include "sql/scalar_functions.h"
+#include "sql/translate.h"
 
 namespace dbsql::config {
 namespace {
@@ -92,7 +96,7 @@ TEST(OdbcInfoTest, ValuesBiToolsCheck) {
   EXPECT_EQ(u32(SQL_SQL_CONFORMANCE), SQL_SC_SQL92_FULL);
   EXPECT_EQ(u32(SQL_ODBC_INTERFACE_CONFORMANCE), SQL_OIC_CORE);
   EXPECT_EQ(u16(SQL_ODBC_API_CONFORMANCE), SQL_OAC_LEVEL1);
-  EXPECT_EQ(u32(SQL_CONVERT_FUNCTIONS), SQL_FN_CVT_CAST);
+  EXPECT_EQ(u32(SQL_CONVERT_FUNCTIONS), SQL_FN_CVT_CONVERT | SQL_FN_CVT_CAST);
   EXPECT_EQ(u32(SQL_AGGREGATE_FUNCTIONS), 0x7Fu);
   EXPECT_EQ(u16(SQL_GROUP_BY), SQL_GB_GROUP_BY_CONTAINS_SELECT);
   EXPECT_EQ(u16(SQL_CONCAT_NULL_BEHAVIOR), SQL_CB_NULL);
@@ -105,10 +109,97 @@ TEST(OdbcInfoTest, ValuesBiToolsCheck) {
   EXPECT_EQ(u32(SQL_DTC_TRANSITION_COST), 0u);
 }
 
-TEST(OdbcInfoTest, ScalarFunctionsAreNotAdvertisedWithoutAnEscapeTranslator) {
-  for (SQLUSMALLINT type : {SQL_STRING_FUNCTIONS, SQL_NUMERIC_FUNCTIONS, SQL_TIMEDATE_FUNCTIONS,
-                            SQL_SYSTEM_FUNCTIONS}) {
-    EXPECT_EQ(u32(type), 0u) << type;
+TEST(OdbcInfoTest, ScalarFunctionMasksComeFromTheEscapeTranslator) {
+  EXPECT_TRUE(u32(SQL_STRING_FUNCTIONS) & SQL_FN_STR_UCASE);
+  EXPECT_TRUE(u32(SQL_STRING_FUNCTIONS) & SQL_FN_STR_LOCATE);  // Power Query's Text.Contains
+  EXPECT_FALSE(u32(SQL_STRING_FUNCTIONS) & SQL_FN_STR_DIFFERENCE);
+  EXPECT_TRUE(u32(SQL_NUMERIC_FUNCTIONS) & SQL_FN_NUM_ABS);
+  EXPECT_TRUE(u32(SQL_TIMEDATE_FUNCTIONS) & SQL_FN_TD_TIMESTAMPADD);
+  EXPECT_TRUE(u32(SQL_TIMEDATE_FUNCTIONS) & SQL_FN_TD_TIMESTAMPDIFF);
+  EXPECT_FALSE(u32(SQL_TIMEDATE_FUNCTIONS) & SQL_FN_TD_CURTIME);
+  EXPECT_FALSE(u32(SQL_TIMEDATE_FUNCTIONS) & SQL_FN_TD_CURRENT_TIME);
+  EXPECT_EQ(u32(SQL_SYSTEM_FUNCTIONS), SQL_FN_SYS_USERNAME | SQL_FN_SYS_DBNAME | SQL_FN_SYS_IFNULL);
+  // SECOND ... YEAR; not FRAC_SECOND (Databricks timestamps stop at microseconds).
+  EXPECT_EQ(u32(SQL_TIMEDATE_ADD_INTERVALS), 0x1FEu);
+  EXPECT_EQ(u32(SQL_TIMEDATE_DIFF_INTERVALS), 0x1FEu);
+  EXPECT_TRUE(u32(SQL_DATETIME_LITERALS) & SQL_DL_SQL92_DATE);
+  EXPECT_TRUE(u32(SQL_DATETIME_LITERALS) & SQL_DL_SQL92_TIMESTAMP);
+  EXPECT_TRUE(u32(SQL_DATETIME_LITERALS) & SQL_DL_SQL92_INTERVAL_YEAR_TO_MONTH);
+  EXPECT_FALSE(u32(SQL_DATETIME_LITERALS) & SQL_DL_SQL92_TIME);
+  EXPECT_EQ(u32(SQL_OJ_CAPABILITIES), 0x7Fu);
+  EXPECT_EQ(u32(SQL_SQL92_VALUE_EXPRESSIONS), 0xFu);
+}
+
+// A mixed-case spelling of each name: a call the translator does not know comes back as
+// written, one from its table comes back in the table's (lower-case Databricks) spelling.
+std::string mixed_case(std::string_view name) {
+  std::string out(name);
+  for (size_t i = 1; i < out.size(); i += 2) {
+    out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+  }
+  return out;
+}
+
+// Required arguments are markers (each must reach the statement); optional ones literals,
+// since a translation may drop them (CURRENT_TIMESTAMP's precision).
+std::string call_with(const sql::ScalarFunction& f, size_t arity) {
+  std::string call = "{fn " + mixed_case(f.name) + "(";
+  for (size_t k = 0; k < arity; ++k) {
+    if (k != 0) call += ", ";
+    if (k == 0 && f.special == sql::SpecialArgument::kInterval) {
+      call += "SQL_TSI_DAY";
+    } else if (k == 1 && f.special == sql::SpecialArgument::kSqlType) {
+      call += "SQL_INTEGER";
+    } else {
+      call += k < f.min_args ? "?" : "1";
+    }
+  }
+  return call + ")}";
+}
+
+TEST(OdbcInfoTest, EveryAdvertisedFunctionTranslates) {
+  const struct {
+    SQLUSMALLINT info_type;
+    sql::FunctionCategory category;
+  } masks[] = {{SQL_STRING_FUNCTIONS, sql::FunctionCategory::kString},
+               {SQL_NUMERIC_FUNCTIONS, sql::FunctionCategory::kNumeric},
+               {SQL_TIMEDATE_FUNCTIONS, sql::FunctionCategory::kTimeDate},
+               {SQL_SYSTEM_FUNCTIONS, sql::FunctionCategory::kSystem},
+               {SQL_CONVERT_FUNCTIONS, sql::FunctionCategory::kConvert}};
+  for (const auto& mask : masks) {
+    const SQLUINTEGER advertised = u32(mask.info_type);
+    SQLUINTEGER translated = 0;
+    for (const sql::ScalarFunction& f : sql::scalar_functions()) {
+      if (f.category != mask.category) continue;
+      translated |= f.bits;
+      for (size_t arity : {size_t{f.min_args}, size_t{f.max_args}}) {
+        const std::string call = call_with(f, arity);
+        sql::Translation t;
+        ASSERT_NO_THROW(t = sql::translate(call, true)) << call;
+        EXPECT_EQ(t.text.find(mixed_case(f.name)), std::string::npos) << call << " → " << t.text;
+        EXPECT_EQ(t.text.find('{'), std::string::npos) << call << " → " << t.text;
+        // Every parameter of the call is still in the statement.
+        size_t expected_markers = f.min_args;
+        if (f.special != sql::SpecialArgument::kNone) --expected_markers;
+        EXPECT_EQ(t.parameter_count, expected_markers) << call;
+      }
+    }
+    // CAST is native syntax, not a {fn}.
+    if (mask.info_type == SQL_CONVERT_FUNCTIONS) translated |= SQL_FN_CVT_CAST;
+    EXPECT_EQ(advertised, translated) << "info type " << mask.info_type;
+  }
+}
+
+TEST(OdbcInfoTest, EveryConversionTargetHasAConvertTranslation) {
+  SQLUINTEGER targets = 0;
+  for (const sql::ConvertTarget& target : sql::convert_targets()) targets |= target.cvt_bit;
+  for (SQLUSMALLINT type : supported_info_types()) {
+    if ((type >= SQL_CONVERT_BIGINT && type <= SQL_CONVERT_LONGVARBINARY) ||
+        type == SQL_CONVERT_WCHAR || type == SQL_CONVERT_WVARCHAR ||
+        type == SQL_CONVERT_WLONGVARCHAR || type == SQL_CONVERT_INTERVAL_YEAR_MONTH ||
+        type == SQL_CONVERT_INTERVAL_DAY_TIME) {
+      EXPECT_EQ(u32(type) & ~targets, 0u) << type;
+    }
   }
 }
 
