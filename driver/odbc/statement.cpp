@@ -7,6 +7,7 @@
 #include "odbc/c_types.h"
 #include "odbc/connection.h"
 #include "odbc/statement_kind.h"
+#include "metadata/ddl.h"
 #include "util/error.h"
 #include "util/log.h"
 
@@ -124,7 +125,15 @@ SQLRETURN Statement::run() {
   if (translation_.parameter_count > 0) return run_with_parameters();
   BusyScope busy(busy_);
   cancel_.reset();
-  adopt(submit(translation_.text, {}));
+  // After the statement, not before: a catalog call meanwhile could cache stale rows. A
+  // failed DDL statement may still have changed something.
+  try {
+    adopt(submit(translation_.text, {}));
+  } catch (...) {
+    if (metadata::changes_metadata(sql_)) connection_.metadata_changed();
+    throw;
+  }
+  if (metadata::changes_metadata(sql_)) connection_.metadata_changed();
   return SQL_SUCCESS;
 }
 
