@@ -68,7 +68,9 @@ std::string show_tables_in_catalog(std::string_view catalog) {
 
 std::string uc_columns(std::string_view catalog, const Pattern& schema, const Pattern& table,
                        bool whole_schema) {
-  whole_schema = whole_schema && schema.literal().has_value();
+  // The statement then names no table, so SQLColumns for each table of the schema sends the
+  // same text and the cache answers all but the first.
+  whole_schema = whole_schema && schema.is_bounded();
   return "SELECT table_catalog, table_schema, table_name, column_name, data_type, "
          "full_data_type, numeric_precision, numeric_scale, is_nullable, comment, "
          "column_default FROM " +

@@ -33,7 +33,7 @@ std::string show_tables_in_catalog(std::string_view catalog);
 
 // → table_catalog, table_schema, table_name, column_name, data_type, full_data_type,
 //   numeric_precision, numeric_scale, is_nullable, comment, column_default; ordered by
-//   schema, table, ordinal position. `whole_schema` (for a literal schema) reads every
+//   schema, table, ordinal position. `whole_schema` (for a schema pattern without `%`) reads every
 //   table of the schema, so the cache answers SQLColumns for each of them after one
 //   statement.
 std::string uc_columns(std::string_view catalog, const Pattern& schema, const Pattern& table,

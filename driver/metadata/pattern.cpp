@@ -93,6 +93,13 @@ std::optional<std::string> Pattern::literal() const {
   return out;
 }
 
+bool Pattern::is_bounded() const {
+  if (any_) return false;
+  for (const Token& t : tokens(text_))
+    if (t.kind == Token::kAny) return false;
+  return true;
+}
+
 bool Pattern::matches(std::string_view name) const {
   return any_ || match(tokens(text_), name);
 }

@@ -26,6 +26,9 @@ class Pattern {
   bool is_any() const { return any_; }
   // The exact name this pattern denotes (escapes removed), when it has no wildcard.
   std::optional<std::string> literal() const;
+  // True without a `%`: only names of one length match (a literal, or `_` wildcards, as in
+  // an unescaped "wide_schema" that pyodbc and most tools pass).
+  bool is_bounded() const;
   bool matches(std::string_view name) const;
   // The pattern in ODBC/SQL LIKE syntax with `\` as the escape character.
   const std::string& like_text() const { return text_; }

@@ -1,5 +1,6 @@
 #include "odbc/param_binding.h"
 
+#include <cstring>
 #include <string>
 
 #include "odbc/c_types.h"
@@ -96,15 +97,22 @@ params::ParamType declared_type(const DescRecord& apd_rec, const DescRecord& ipd
   return t;
 }
 
+namespace {
+
+// Row-wise arrays may place a length at any byte offset (pyodbc's fast_executemany packs
+// its rows): read it without assuming alignment.
+SQLLEN read_length(const SQLLEN* base, size_t offset) {
+  SQLLEN value;
+  std::memcpy(&value, reinterpret_cast<const char*>(base) + offset, sizeof value);
+  return value;
+}
+
+}  // namespace
+
 SQLLEN ParamSlot::length_at(size_t row) const {
-  if (indicator) {
-    const SQLLEN ind = *reinterpret_cast<const SQLLEN*>(reinterpret_cast<const char*>(indicator) +
-                                                       row * length_stride);
-    if (ind == SQL_NULL_DATA) return SQL_NULL_DATA;
-  }
-  if (octet_length)
-    return *reinterpret_cast<const SQLLEN*>(reinterpret_cast<const char*>(octet_length) +
-                                            row * length_stride);
+  if (indicator && read_length(indicator, row * length_stride) == SQL_NULL_DATA)
+    return SQL_NULL_DATA;
+  if (octet_length) return read_length(octet_length, row * length_stride);
   return SQL_NTS;
 }
 

@@ -17,6 +17,7 @@ struct RenderedRow {
   size_t row = 0;
   std::vector<params::WireValue> values;
   size_t value_bytes = 0;
+  SQLINTEGER truncated_parameter = 0;  // 1-based: a numeric value that lost fraction digits
 };
 
 bool ignored(const ParamRun& run, size_t row) {
@@ -54,6 +55,8 @@ RenderedRow render_row(const ParamRun& run, size_t row) {
     }
     const params::WireValue& v = r.values.back();
     r.value_bytes += (v.value ? v.value->size() : 0) + v.type.size() + 32;
+    if (v.fraction_truncated && r.truncated_parameter == 0)
+      r.truncated_parameter = static_cast<SQLINTEGER>(i + 1);
   }
   return r;
 }
@@ -94,8 +97,10 @@ class Runner {
 
   ParamRunResult run_single() {
     RenderedRow row;
+    count_processed();  // ODBC counts a set that fails as processed
     try {
       row = render_row(run_, 0);
+      warn_truncation(row);
       execute_whole(row);
     } catch (ValueError& v) {
       set_status(run_, 0, SQL_PARAM_ERROR);
@@ -104,8 +109,7 @@ class Runner {
       set_status(run_, 0, SQL_PARAM_ERROR);
       throw;
     }
-    set_status(run_, 0, SQL_PARAM_SUCCESS);
-    if (run_.processed) *run_.processed = 1;
+    succeeded(row);
     return std::move(result_);
   }
 
@@ -140,9 +144,22 @@ class Runner {
     if (run_.processed) *run_.processed = processed_;
   }
 
+  // ODBC's 01S07: the value was sent, but digits below the target's scale were dropped.
+  void warn_truncation(const RenderedRow& r) {
+    if (r.truncated_parameter == 0) return;
+    diag_.add("01S07",
+              "Fractional truncation: parameter " + std::to_string(r.truncated_parameter) +
+                  (run_.rows > 1 ? " of row " + std::to_string(r.row + 1) : std::string()) +
+                  " lost digits below the scale of its SQL type.",
+              0, run_.rows > 1 ? static_cast<SQLLEN>(r.row + 1) : SQL_NO_ROW_NUMBER,
+              r.truncated_parameter);
+  }
+
   std::optional<RenderedRow> render_or_report(size_t row) {
     try {
-      return render_row(run_, row);
+      RenderedRow r = render_row(run_, row);
+      warn_truncation(r);
+      return r;
     } catch (ValueError& v) {
       report(row, v.error, v.parameter);
       return std::nullopt;
@@ -156,9 +173,9 @@ class Runner {
               e.native_error(), static_cast<SQLLEN>(row + 1), parameter, e.statement_id());
   }
 
-  void succeeded(size_t row) {
+  void succeeded(const RenderedRow& r) {
     ++successes_;
-    set_status(run_, row, SQL_PARAM_SUCCESS);
+    set_status(run_, r.row, r.truncated_parameter ? SQL_PARAM_SUCCESS_WITH_INFO : SQL_PARAM_SUCCESS);
   }
 
   void adopt(std::unique_ptr<sea::Execution> execution) {
@@ -184,7 +201,7 @@ class Runner {
     const size_t index = row.row;
     try {
       execute_whole(row);
-      succeeded(index);
+      succeeded(row);
     } catch (const Error& e) {
       if (!statement_rejected(e)) {
         set_status(run_, index, SQL_PARAM_ERROR);
@@ -244,7 +261,7 @@ class Runner {
     std::string sql = batch_text(parameters, rows);
     try {
       adopt(run_.execute(std::move(sql), std::move(parameters)));
-      for (const RenderedRow& r : retry) succeeded(r.row);
+      for (const RenderedRow& r : retry) succeeded(r);
     } catch (const Error& e) {
       if (!statement_rejected(e)) {
         for (const RenderedRow& r : retry) set_status(run_, r.row, SQL_PARAM_ERROR);

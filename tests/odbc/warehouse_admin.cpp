@@ -5,6 +5,13 @@
 #include "http_plain.h"
 
 namespace dbsql::odbc_test {
+namespace {
+
+long number_or(const std::string& text, long fallback) {
+  return text.empty() ? fallback : std::stol(text);
+}
+
+}  // namespace
 
 WarehouseAdmin::WarehouseAdmin(const Warehouse& warehouse)
     : host_(warehouse.host_name()), port_(warehouse.port()) {
@@ -45,6 +52,9 @@ std::vector<LoggedRequest> WarehouseAdmin::requests(long since) {
     r.path = json_field(entry, "path");
     r.status = json_field(entry, "status");
     r.has_authorization = json_field(entry, "has_authorization") == "true";
+    r.statement_prefix = json_field(entry, "statement");
+    r.statement_bytes = number_or(json_field(entry, "statement_bytes"), -1);
+    r.parameter_count = number_or(json_field(entry, "parameter_count"), -1);
     out.push_back(std::move(r));
   }
   return out;

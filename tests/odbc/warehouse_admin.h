@@ -16,6 +16,10 @@ struct LoggedRequest {
   std::string path;
   std::string status;  // "200", "429", ... or "connection closed"
   bool has_authorization = false;
+  // Statement submissions (POST /api/2.0/sql/statements) only; empty / -1 otherwise.
+  std::string statement_prefix;  // "statement": the first 200 characters of its text
+  long statement_bytes = -1;     // the statement text's length in bytes
+  long parameter_count = -1;     // the number of items in `parameters`
   std::string raw;  // the entry's JSON text (storage entries include their headers)
 };
 

@@ -50,7 +50,7 @@ async function main() {
   const createServer = (handler) => (tls ? https.createServer({ cert: tls.cert, key: tls.key }, handler) : http.createServer(handler));
   const scheme = tls ? 'https' : 'http';
 
-  const db = await openDatabase({ dataDir: opts.dataDir, tripsRows: opts.tripsRows, threads: opts.threads });
+  const db = await openDatabase({ dataDir: opts.dataDir, tripsRows: opts.tripsRows, threads: opts.threads, seedTables: opts.seedTables });
   const chunkStore = new ChunkStore(path.join(opts.dataDir, 'results'));
   const faults = opts.faults ? createFaults() : null;
   const links = createLinks({ baseUrl: '', chunkStore, ttlSeconds: opts.linkTtl, httpHeaders: opts.linkHttpHeaders });
@@ -85,6 +85,7 @@ async function main() {
   const app = createApp({
     serverFactory: (handler) => { fastifyHandler = handler; api = createServer(dispatch); return api; },
     auth: () => auth, registry, chunkStore, links, faults, warehouseId, log, publicUrl: () => url,
+    maxParameters: opts.maxParameters,
   });
   await app.listen({ port: opts.port, host: '127.0.0.1' });
   url = `${scheme}://127.0.0.1:${api.address().port}`;

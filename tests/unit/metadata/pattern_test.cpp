@@ -72,6 +72,12 @@ TEST(MetadataSql, ColumnsOfALiteralSchemaReadTheWholeSchema) {
   const std::string any =
       sql::uc_columns("main", Pattern::from_pattern("s%"), Pattern::from_literal("t1"), true);
   EXPECT_NE(any.find("table_name = 't1'"), std::string::npos) << any;
+  // "wide_schema" unescaped is a pattern (`_` is a wildcard) that still names few schemas:
+  // tools pass schema names like that, and they must hit the cache too.
+  EXPECT_EQ(sql::uc_columns("main", Pattern::from_pattern("wide_schema"),
+                            Pattern::from_literal("t1"), true),
+            sql::uc_columns("main", Pattern::from_pattern("wide_schema"),
+                            Pattern::from_literal("t2"), true));
   const std::string narrow =
       sql::uc_columns("main", Pattern::from_literal("s"), Pattern::from_literal("t1"), false);
   EXPECT_NE(narrow.find("table_name = 't1'"), std::string::npos) << narrow;

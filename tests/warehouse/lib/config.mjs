@@ -20,7 +20,9 @@ const FLAGS = {
   'warehouse-id': ['string', null, 'warehouse id (default: generated once per data dir)'],
   'result-ttl': ['int', 3600, 'seconds a result stays fetchable after success'],
   threads: ['int', 2, 'DuckDB worker threads'],
+  'max-parameters': ['int', 10_000, 'most parameters a statement may carry, as a workspace enforces (0 = no limit)'],
   pat: ['list', [], 'an extra accepted personal access token (repeatable)'],
+  'seed-tables': ['int', 0, 'create main.wide_schema.t0001…tNNNN (benchmarks, metadata caches)'],
 };
 
 export function usage() {

@@ -36,6 +36,7 @@ const RULES = [
   [/Referenced column .* not found|column .* not found/i, 'UNRESOLVED_COLUMN.WITHOUT_SUGGESTION', '42703'],
   [/Function with name .* does not exist/i, 'UNRESOLVED_ROUTINE', '42883'],
   [/No function matches|Cannot compare|Cannot mix/i, 'DATATYPE_MISMATCH', '42K09'],
+  [/out of range for the destination type/i, 'CAST_OVERFLOW', '22003'],
   [/^Conversion Error/i, 'CAST_INVALID_INPUT', '22018'],
   [/^Out of Range Error|overflow/i, 'NUMERIC_VALUE_OUT_OF_RANGE', '22003'],
   [/Division by zero/i, 'DIVIDE_BY_ZERO', '22012'],
@@ -55,6 +56,9 @@ export function fromDuckDb(err, statementText = '') {
   if (err instanceof SqlError) return err;
   const raw = String(err?.message ?? err);
   const first = raw.split('\n')[0].trim();
+  // Spark-shaped failures raised inside SQL (error() in spark-functions.mjs macros) keep their class.
+  const spark = /^[A-Za-z ]+ Error: \[([A-Z][A-Z0-9_.]*)\] ([\s\S]*?) SQLSTATE: ([0-9A-Z]{5})/.exec(raw);
+  if (spark) return new SqlError(spark[1], spark[3], spark[2]);
   const rule = RULES.find(([re]) => re.test(first));
   if (!rule) return new SqlError('INTERNAL_ERROR', 'XX000', first, 'INTERNAL_ERROR');
   const detail = first.replace(/^[A-Za-z ]+ Error:\s*/, '').replace(/!$/, '');

@@ -6,7 +6,7 @@ import { StatementType as ST, DuckDBTypeId } from '@duckdb/node-api';
 import { translate } from './sql-translate.mjs';
 import { columnInfo, rowJsonQuery, intervalKindQuery, describeType, renderJsValue } from './render.mjs';
 import { sqlIdent, sqlString } from './sql-tokens.mjs';
-import { toDuckCatalog } from './catalog-views.mjs';
+import { toDuckCatalog, refreshCatalog } from './catalog-views.mjs';
 import { fromDuckDb, SqlError } from './errors.mjs';
 
 const DML = new Set([ST.INSERT, ST.UPDATE, ST.DELETE, ST.MERGE_INTO]);
@@ -15,7 +15,7 @@ const DDL_RESULT = { columns: [], chunks: [], totalRows: 0, totalBytes: 0, trunc
 
 // ctx: { db, timeZone, writer: () => ChunkWriter, rowLimit, signal }
 export async function execute(request, ctx) {
-  const translated = translate(request.statement, request.parameters);
+  const translated = translate(request.statement, request.parameters, { user: request.user });
   const con = await ctx.db.connect({ timeZone: ctx.timeZone });
   if (ctx.signal.aborted) { con.closeSync(); throw new Error('INTERRUPT: canceled before it ran'); }
   const interrupt = () => con.interrupt();
@@ -26,6 +26,11 @@ export async function execute(request, ctx) {
     if (!cmd) return await runSql(con, translated.sql, translated.bindings, ctx);
     if (cmd.kind === 'use') { await con.run(cmd.sql); return DDL_RESULT; }
     if (cmd.kind === 'set') return await runSql(con, valuesSql([[cmd.key, cmd.value]], ['key', 'value']), {}, ctx);
+    // Metadata commands (sql-commands.mjs, metadata-*.mjs) do their own work and may answer with a query.
+    if (cmd.kind === 'meta') {
+      const out = await cmd.run(con);
+      return out ? await runSql(con, out.sql, {}, ctx) : DDL_RESULT;
+    }
     return await runSql(con, await describeSql(con, cmd), {}, ctx);
   } catch (err) {
     if (ctx.signal.aborted) throw err;
@@ -45,7 +50,7 @@ async function useCatalogAndSchema(con, catalog, schema) {
     await con.run(`USE ${cat}${sqlIdent(schema ?? 'default')}`);
   } catch (err) {
     if (schema || !catalog) throw notFound(catalog, schema, err);
-    const first = await con.runAndReadAll(`SELECT schema_name FROM memory.main.dbx_is_schemata(${sqlString(catalog)}) WHERE schema_name <> 'information_schema' LIMIT 1`);
+    const first = await con.runAndReadAll(`SELECT schema_name FROM memory.main.dbx_schemas() WHERE catalog_name = lower(${sqlString(catalog)}) AND schema_name <> 'information_schema' ORDER BY 1 LIMIT 1`);
     if (!first.getRows().length) throw notFound(catalog, schema, err);
     await con.run(`USE ${cat}${sqlIdent(first.getRows()[0][0])}`);
   }
@@ -62,6 +67,8 @@ async function runSql(con, sql, bindings, ctx) {
   const type = prepared.statementType;
   if (type === ST.SELECT) return streamRows(con, prepared, sql, bindings, ctx);
   const result = await prepared.run();
+  // DDL that reached DuckDB directly may have changed what the metadata views show.
+  if (!DML.has(type) && !ROWS_NOT_WRAPPABLE.has(type)) await refreshCatalog(con);
   if (DML.has(type)) {
     const count = String((await result.getRows())[0]?.[0] ?? 0);
     const names = type === ST.INSERT ? ['num_affected_rows', 'num_inserted_rows'] : ['num_affected_rows'];

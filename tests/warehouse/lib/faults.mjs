@@ -40,6 +40,7 @@ export function createFaults() {
     res.on('close', () => { entry.status ??= 'connection closed'; });
     log.push(entry);
     if (log.length > LOG_LIMIT) log = log.slice(-LOG_LIMIT);
+    req.warehouseLogEntry = entry;
   }
 
   return {
@@ -52,6 +53,16 @@ export function createFaults() {
     clear() { rules = []; },
     requests: (since = 0) => log.filter((e) => e.seq > since),
     clearRequests() { log = []; },
+    // A statement POST's entry gets the statement's first 200 characters, its
+    // UTF-8 byte length and its parameter count, so tests can count statements
+    // and batch sizes; parameter values are never logged.
+    describeStatement(req, body) {
+      const entry = req.warehouseLogEntry;
+      if (!entry || !body || typeof body.statement !== 'string') return;
+      entry.statement = body.statement.slice(0, 200);
+      entry.statement_bytes = Buffer.byteLength(body.statement);
+      entry.parameter_count = Array.isArray(body.parameters) ? body.parameters.length : 0;
+    },
     takeStatementFault(statement) {
       return take('statement', (r) => !r.statement_contains || statement.includes(r.statement_contains))?.fail_statement ?? null;
     },

@@ -1,7 +1,7 @@
 // Validation of the execute request (POST /api/2.0/sql/statements), with the
 // 400 INVALID_PARAMETER_VALUE answers a workspace gives for bad fields.
 import { invalidParameter, ApiError } from './errors.mjs';
-import { validateParameters } from './params.mjs';
+import { validateParameters, DEFAULT_MAX_PARAMETERS } from './params.mjs';
 import { assertNoPositionalMarkers } from './sql-translate.mjs';
 
 const MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
@@ -39,7 +39,8 @@ export function parseWaitTimeout(value) {
 }
 
 // Returns the normalised request or throws ApiError.
-export function validateExecuteRequest(body, warehouseId) {
+// maxParameters: --max-parameters (0 = no limit).
+export function validateExecuteRequest(body, warehouseId, { maxParameters = DEFAULT_MAX_PARAMETERS } = {}) {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new ApiError(400, 'MALFORMED_REQUEST', 'Invalid JSON given in the body of the request - expected a map.');
   }
@@ -59,7 +60,7 @@ export function validateExecuteRequest(body, warehouseId) {
     warehouse_id: body.warehouse_id,
     catalog: optionalName(body, 'catalog'),
     schema: optionalName(body, 'schema'),
-    parameters: validateParameters(body.parameters),
+    parameters: validateParameters(body.parameters, maxParameters),
     wait_timeout: parseWaitTimeout(body.wait_timeout),
     on_wait_timeout: oneOf(body, 'on_wait_timeout', ['CONTINUE', 'CANCEL'], 'CONTINUE'),
     disposition: oneOf(body, 'disposition', ['INLINE', 'EXTERNAL_LINKS'], 'INLINE'),

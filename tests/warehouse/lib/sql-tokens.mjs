@@ -8,6 +8,20 @@
 const WORD_START = /[A-Za-z_\u0080-\uffff]/;
 const WORD_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
 
+// Runs are matched with sticky regexes rather than a test per character: a
+// multi-row INSERT with tens of thousands of markers is a megabyte of SQL.
+const WS_RUN = /\s+/y;
+const WORD_RUN = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/y;
+const PARAM_RUN = /:[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/y;
+const NUMBER_RUN = /(?:[0-9.eE]|(?<=[eE])[+-])+[A-Za-z]*/y; // 1L, 2.5D, 1BD suffixes
+const TWO_CHAR_OPS = new Set(['::', '<=', '>=', '<>', '!=', '||', '=>', '==', '->', ':=']);
+
+function run(re, sql, i) {
+  re.lastIndex = i;
+  re.test(sql);
+  return re.lastIndex;
+}
+
 export function tokenize(sql) {
   const tokens = [];
   let i = 0;
@@ -15,11 +29,12 @@ export function tokenize(sql) {
   while (i < sql.length) {
     const c = sql[i];
     const start = i;
-    if (/\s/.test(c)) {
-      while (i < sql.length && /\s/.test(sql[i])) i++;
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || /\s/.test(c)) {
+      i = run(WS_RUN, sql, i);
       push('ws', start);
     } else if (c === '-' && sql[i + 1] === '-') {
-      while (i < sql.length && sql[i] !== '\n') i++;
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end;
       push('comment', start);
     } else if (c === '/' && sql[i + 1] === '*') {
       const end = sql.indexOf('*/', i + 2);
@@ -32,22 +47,19 @@ export function tokenize(sql) {
       i = skipQuoted(sql, i, '`', false);
       push('bident', start);
     } else if (c === ':' && sql[i + 1] !== ':' && sql[i - 1] !== ':' && WORD_START.test(sql[i + 1] || '')) {
-      i++;
-      while (i < sql.length && WORD_CHAR.test(sql[i])) i++;
+      i = run(PARAM_RUN, sql, i);
       push('param', start);
     } else if (c === '?') {
       i++;
       push('qmark', start);
     } else if (WORD_START.test(c)) {
-      while (i < sql.length && WORD_CHAR.test(sql[i])) i++;
+      i = run(WORD_RUN, sql, i);
       push('word', start);
-    } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(sql[i + 1] || ''))) {
-      while (i < sql.length && (/[0-9.eE]/.test(sql[i]) || (/[+-]/.test(sql[i]) && /[eE]/.test(sql[i - 1])))) i++;
-      while (i < sql.length && /[A-Za-z]/.test(sql[i])) i++; // 1L, 2.5D, 1BD suffixes
+    } else if ((c >= '0' && c <= '9') || (c === '.' && /[0-9]/.test(sql[i + 1] || ''))) {
+      i = run(NUMBER_RUN, sql, i);
       push('number', start);
     } else {
-      const two = sql.slice(i, i + 2);
-      i += ['::', '<=', '>=', '<>', '!=', '||', '=>', '==', '->', ':='].includes(two) ? 2 : 1;
+      i += TWO_CHAR_OPS.has(sql.slice(i, i + 2)) ? 2 : 1;
       push('op', start);
     }
   }

@@ -27,7 +27,7 @@ test('Spark DDL types, backticks and main.default names round-trip', async () =>
 });
 
 test('SHOW CATALOGS / SCHEMAS / TABLES / COLUMNS with Databricks column names', async () => {
-  assert.deepEqual(await rows('SHOW CATALOGS'), [['main'], ['samples']]);
+  assert.deepEqual(await rows('SHOW CATALOGS'), [['hive_metastore'], ['main'], ['samples'], ['system']]);
   assert.deepEqual(await columns('SHOW CATALOGS'), ['catalog']);
   assert.deepEqual(await rows("SHOW SCHEMAS IN samples LIKE 'nyc*'"), [['nyctaxi']]);
   assert.deepEqual(await columns('SHOW SCHEMAS'), ['databaseName']);
@@ -35,7 +35,7 @@ test('SHOW CATALOGS / SCHEMAS / TABLES / COLUMNS with Databricks column names', 
   assert.deepEqual(await rows('SHOW TABLES IN samples.nyctaxi'), [['nyctaxi', 'trips', 'false']]);
   assert.deepEqual(await columns('SHOW TABLES'), ['database', 'tableName', 'isTemporary']);
   const jdbc = await rows("SHOW TABLES IN CATALOG samples SCHEMA LIKE 'nyc.axi' LIKE 't*'");
-  assert.deepEqual(jdbc, [['nyctaxi', 'trips', 'false', null, 'samples', 'TABLE', '']]);
+  assert.deepEqual(jdbc, [['nyctaxi', 'trips', 'false', '', 'samples', 'TABLE', '']]);
   assert.deepEqual((await rows('SHOW COLUMNS IN samples.nyctaxi.trips')).map((r) => r[0]),
     ['tpep_pickup_datetime', 'tpep_dropoff_datetime', 'trip_distance', 'fare_amount', 'pickup_zip', 'dropoff_zip']);
 });
@@ -53,8 +53,8 @@ test('information_schema per catalog, with Databricks names', async () => {
   const t = await rows("SELECT table_catalog, table_schema, table_name FROM samples.information_schema.tables WHERE table_name = 'trips'");
   assert.deepEqual(t, [['samples', 'nyctaxi', 'trips']]);
   const c = await rows("SELECT column_name, data_type, ordinal_position FROM samples.information_schema.columns WHERE table_name = 'trips' ORDER BY ordinal_position");
-  assert.deepEqual(c[0], ['tpep_pickup_datetime', 'TIMESTAMP', '1']);
-  assert.deepEqual((await rows('SELECT catalog_name FROM information_schema.catalogs ORDER BY 1')), [['main'], ['samples']]);
+  assert.deepEqual(c[0], ['tpep_pickup_datetime', 'TIMESTAMP', '0']); // a workspace counts from 0
+  assert.deepEqual((await rows('SELECT catalog_name FROM information_schema.catalogs ORDER BY 1')), [['main']]);
 });
 
 test('request catalog/schema and USE behave like Databricks; unknown catalog fails cleanly', async () => {
@@ -90,11 +90,13 @@ test('data in main persists across a restart of the server on the same data dir'
 test('translation: literals, comments and casts are left alone; only type positions change', () => {
   const t = (sql, params) => translate(sql, params).sql;
   assert.equal(t("SELECT 'a STRING :x ? `q`' -- STRING :y ?"), "SELECT 'a STRING :x ? `q`'");
-  assert.equal(t('SELECT x::STRING, CAST(y AS LONG), z AS string FROM t'), 'SELECT x :: VARCHAR , CAST ( y AS BIGINT ) , z AS string FROM t');
+  assert.equal(t('SELECT x::STRING, CAST(y AS DOUBLE), z AS string FROM t'), 'SELECT x :: VARCHAR , CAST ( y AS DOUBLE ) , z AS string FROM t');
+  // integral targets take Spark's truncating / strict cast (spark-functions.mjs)
+  assert.equal(t('SELECT CAST(y AS LONG)'), 'SELECT memory.main.dbx_to_bigint(y)');
   assert.equal(t("SELECT 'it\\'s', \"dq\""), "SELECT 'it''s' , 'dq'");
   assert.equal(t('SELECT 1e-5, a->b'), 'SELECT 1e-5 , a -> b');
   assert.equal(t('SELECT * FROM main.default.t JOIN default.u'), 'SELECT * FROM "main_db" . "default" . t JOIN "default" . u');
-  assert.equal(t('SELECT :a', [{ name: 'a', value: '1', type: 'DECIMAL(5,2)' }]), 'SELECT CAST($a AS DECIMAL(5,2))');
+  assert.equal(t('SELECT :a', [{ name: 'a', value: '1', type: 'DECIMAL(5,2)' }]), "SELECT CAST('1.00' AS DECIMAL(5,2))");
   assert.equal(t("SELECT a FROM t WHERE a LIKE 'x\\_%'"), "SELECT a FROM t WHERE a LIKE 'x\\_%' ESCAPE '\\'");
   assert.throws(() => translate('SELECT ?'), /Positional parameters/);
 });

@@ -6,7 +6,7 @@ import { statementNotFound, invalidParameter, ApiError } from '../errors.mjs';
 
 const BASE = '/api/2.0/sql/statements';
 
-export function statementRoutes(app, { registry, chunkStore, links, warehouseId }) {
+export function statementRoutes(app, { registry, chunkStore, links, warehouseId, faults, maxParameters }) {
   const deps = { chunkStore, links };
   const json = (reply, text) => reply.type('application/json').send(text);
   const find = (id) => {
@@ -16,7 +16,9 @@ export function statementRoutes(app, { registry, chunkStore, links, warehouseId 
   };
 
   app.post(BASE, async (req, reply) => {
-    const request = validateExecuteRequest(req.body, warehouseId);
+    faults?.describeStatement(req.raw, req.body);
+    const request = validateExecuteRequest(req.body, warehouseId, { maxParameters });
+    request.user = req.principal?.sub ?? null; // current_user()
     const stmt = registry.submit(request);
     await registry.wait(stmt, request.wait_timeout * 1000);
     if (!TERMINAL.has(stmt.state) && request.wait_timeout > 0 && request.on_wait_timeout === 'CANCEL') registry.cancel(stmt);
