@@ -278,8 +278,11 @@ class Runner {
     }
   }
 
+  // Any failed row makes the call SQL_ERROR, as ODBC allows once every set has been tried
+  // (the status array then holds each row's outcome): an application that checks only the
+  // return code, as pyodbc's fast_executemany does, cannot miss a row that did not go in.
   ParamRunResult finish() {
-    if (errors_ > 0) result_.rc = successes_ > 0 ? SQL_SUCCESS_WITH_INFO : SQL_ERROR;
+    if (errors_ > 0) result_.rc = SQL_ERROR;
     return std::move(result_);
   }
 

@@ -94,7 +94,7 @@ TEST_F(ParamRunTest, ARejectedBatchIsRetriedRowByRowToNameTheBadRow) {
     for (size_t i = 0; i < s.parameters.size(); i += 2)  // ids sit at even positions
       if (s.parameters[i].value == "3") throw Error("22018", "[CAST_INVALID_INPUT] bad value");
   });
-  EXPECT_EQ(result.rc, SQL_SUCCESS_WITH_INFO);
+  EXPECT_EQ(result.rc, SQL_ERROR);
   EXPECT_EQ(result.affected_rows, 4);
   EXPECT_EQ(statuses_[2], SQL_PARAM_ERROR);
   for (size_t r : {0u, 1u, 3u, 4u}) EXPECT_EQ(statuses_[r], SQL_PARAM_SUCCESS) << r;
@@ -137,7 +137,7 @@ TEST_F(ParamRunTest, IgnoredRowsAndBadValuesAreNotSent) {
   apd_.record(2).octet_length = 8;
   for (auto& n : value_len_) n = SQL_NTS;
   ParamRunResult result = run(kInsert);
-  EXPECT_EQ(result.rc, SQL_SUCCESS_WITH_INFO);
+  EXPECT_EQ(result.rc, SQL_ERROR);
   EXPECT_EQ(statuses_[1], SQL_PARAM_UNUSED);
   EXPECT_EQ(statuses_[4], SQL_PARAM_ERROR);
   EXPECT_EQ(processed_, 4u);  // ignored sets are not processed
