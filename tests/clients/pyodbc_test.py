@@ -13,13 +13,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import support  # noqa: E402
 
-# The sanitizer build's driver needs the ASan runtime loaded before anything else: restart
-# this interpreter with it preloaded (the warehouse child gets a clean environment).
-_preload = os.environ.get("DBSQL_CLIENT_PRELOAD")
-if _preload and _preload not in os.environ.get("LD_PRELOAD", ""):
-    env = dict(os.environ, LD_PRELOAD=_preload,
-               ASAN_OPTIONS=os.environ.get("DBSQL_CLIENT_ASAN_OPTIONS", "detect_leaks=0"))
-    os.execve(sys.executable, [sys.executable, *sys.argv], env)
+support.restart_with_sanitizer_preload()
 
 import pyodbc  # noqa: E402
 

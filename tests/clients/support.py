@@ -9,6 +9,7 @@ import shutil
 import signal
 import ssl
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
@@ -25,6 +26,16 @@ def clean_env():
     env = dict(os.environ)
     env.pop("LD_PRELOAD", None)
     return env
+
+
+def restart_with_sanitizer_preload():
+    """In the sanitizer build, the driver needs the ASan runtime loaded before anything else:
+    restart this interpreter with it preloaded (children get a clean environment)."""
+    preload = os.environ.get("DBSQL_CLIENT_PRELOAD")
+    if preload and preload not in os.environ.get("LD_PRELOAD", ""):
+        env = dict(os.environ, LD_PRELOAD=preload,
+                   ASAN_OPTIONS=os.environ.get("DBSQL_CLIENT_ASAN_OPTIONS", "detect_leaks=0"))
+        os.execve(sys.executable, [sys.executable, *sys.argv], env)
 
 
 def client_env(ini_dir):
