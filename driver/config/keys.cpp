@@ -92,6 +92,9 @@ constexpr KeySpec kKeys[] = {
      [](S& s, const V& v) { s.types.string_column_length = parse_int(v, 1, 2147483647); }},
     {"IntervalsAsText", "", K::kSetting, false, "1",
      [](S& s, const V& v) { s.types.intervals_as_text = parse_bool(v); }},
+    // 0 sends SQL text as written (the default of SQL_ATTR_NOSCAN for every statement).
+    {"EscapeProcessing", "", K::kSetting, false, "1",
+     [](S& s, const V& v) { s.escape_processing = parse_bool(v); }},
     {"MetadataCacheTTL", "", K::kSetting, false, "300",
      [](S& s, const V& v) { s.metadata_cache_ttl = std::chrono::seconds(parse_int(v, 0, 86400)); }},
     {"MetadataCacheBytes", "", K::kSetting, false, "16777216",

@@ -76,6 +76,9 @@ struct Settings {
   // Behaviour.
   Disposition disposition = Disposition::kExternalLinks;
   TypeReporting types;
+  // ODBC escapes ({d ...}, {fn ...}) translated (EscapeProcessing); a statement's
+  // SQL_ATTR_NOSCAN starts from it.
+  bool escape_processing = true;
   // The per-connection metadata cache (catalog functions): entries live this long
   // (MetadataCacheTTL, 0 = no cache) within this many bytes (MetadataCacheBytes).
   std::chrono::seconds metadata_cache_ttl{300};

@@ -42,6 +42,7 @@ Statement::Statement(Connection& connection)
   char name[32];
   std::snprintf(name, sizeof name, "SQL_CUR%08zx", reinterpret_cast<size_t>(this) & 0xffffffffu);
   cursor_name_ = name;
+  if (!connection.settings().escape_processing) noscan_ = SQL_NOSCAN_ON;
 }
 
 Statement::~Statement() {

@@ -568,5 +568,22 @@ TEST_F(EscapesTest, NoScanSendsEscapesUntranslated) {
   EXPECT_EQ(posts[0].statement_prefix.find('{'), std::string::npos) << posts[0].raw;
 }
 
+// EscapeProcessing=0 makes SQL_NOSCAN_ON every statement's default on that connection.
+TEST_F(EscapesTest, EscapeProcessingOffIsEachStatementsDefault) {
+  Dbc other(env_);
+  ASSERT_ODBC_OK(other.driver_connect(warehouse().connection_string("EscapeProcessing=0;")),
+                 SQL_HANDLE_DBC, other.get());
+  Stmt s(other);
+  SQLULEN noscan = 0;
+  ASSERT_ODBC_OK(SQLGetStmtAttr(s.get(), SQL_ATTR_NOSCAN, &noscan, 0, nullptr), SQL_HANDLE_STMT,
+                 s.get());
+  EXPECT_EQ(noscan, static_cast<SQLULEN>(SQL_NOSCAN_ON));
+  EXPECT_EQ(s.exec("SELECT {fn UCASE('a')} AS u"), SQL_ERROR);  // sent as written
+  // A statement may still turn translation back on.
+  ASSERT_ODBC_OK(set_stmt_attr(s, SQL_ATTR_NOSCAN, SQL_NOSCAN_OFF), SQL_HANDLE_STMT, s.get());
+  ASSERT_ODBC_OK(s.exec("SELECT {fn UCASE('a')} AS u"), SQL_HANDLE_STMT, s.get());
+  EXPECT_EQ(s.all_text().at(0).at(0), "A");
+}
+
 }  // namespace
 }  // namespace dbsql::odbc_test
