@@ -111,13 +111,6 @@ std::string character_form(const Target& t, const Source& s) {
 
 }  // namespace
 
-size_t char_count(const std::string& utf8) {
-  size_t count = 0;
-  for (const char c : utf8)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  return count;
-}
-
 std::string guid_text(const SQLGUID& g) {
   char buf[40];
   std::snprintf(buf, sizeof(buf), "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x",
@@ -128,15 +121,12 @@ std::string guid_text(const SQLGUID& g) {
 }
 
 WireValue render_string(const Target& t, const Source& s) {
-  std::string text = character_form(t, s);
-  // ODBC: data longer than a declared column size is 22001 for every C type. Databricks
-  // CHAR(n) / VARCHAR(n) count characters, so code points are counted, not bytes.
-  if (t.type.column_size > 0 && char_count(text) > t.type.column_size)
-    fail(t.type, "22001",
-         "the value is " + std::to_string(char_count(text)) +
-             " characters long, more than the declared ColumnSize " +
-             std::to_string(t.type.column_size) + "; declare a larger ColumnSize (or 0)");
-  return WireValue{"STRING", std::move(text)};
+  // The value goes whole as STRING, whatever ColumnSize says: Databricks has no bounded
+  // character parameter, and the column it lands in (VARCHAR(n), CHAR(n)) is checked by the
+  // warehouse itself. Refusing here (ODBC's 22001) would break clients that declare a
+  // character parameter with the size SQLDescribeParam gave for another type, as DBD::ODBC
+  // does with a DECIMAL(10,2) column and the 11-character text "12345678.91".
+  return WireValue{"STRING", character_form(t, s)};
 }
 
 WireValue render_binary(const Target& t, const Source& s) {
