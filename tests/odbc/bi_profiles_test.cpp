@@ -1,0 +1,345 @@
+// BI-tool call sequences replayed through the driver manager, step by step as the tools make
+// them (the profiles of the BI-tools reference, §4): LibreOffice Base on Linux (W functions,
+// a connect that must be plain SQL_SUCCESS, the current catalog set and read back in bytes, the
+// metadata it browses with) and the metadata half of Excel / Power BI's Power Query engine.
+#include <string>
+#include <vector>
+
+#include "catalog_support.h"
+#include "suite.h"
+
+#include <sqlucode.h>
+
+namespace dbsql::odbc_test {
+namespace {
+
+class BiProfilesTest : public WarehouseSuite<BiProfilesTest> {
+ protected:
+  void SetUp() override {
+    WarehouseSuite::SetUp();
+    if (HasFatalFailure() || created_) return;
+    run("CREATE TABLE main.default.bi_customers (id BIGINT NOT NULL, name STRING, "
+        "CONSTRAINT bi_customers_pk PRIMARY KEY (id))");
+    run("CREATE TABLE main.default.bi_orders (id INT NOT NULL, customer_id BIGINT, "
+        "amount DECIMAL(12,2), placed DATE, CONSTRAINT bi_orders_fk FOREIGN KEY (customer_id) "
+        "REFERENCES main.default.bi_customers (id))");
+    run("INSERT INTO main.default.bi_orders VALUES (1, 7, 10.50, DATE'2024-01-31'), "
+        "(2, 8, 99.99, DATE'2024-02-01')");
+    created_ = true;
+  }
+
+  // SQLGetInfoW of a string value, as UTF-8.
+  std::string wide_info(Dbc& c, SQLUSMALLINT type) {
+    SQLWCHAR buf[256] = {0};
+    SQLSMALLINT bytes = 0;
+    EXPECT_EQ(SQLGetInfoW(c.get(), type, buf, sizeof buf, &bytes), SQL_SUCCESS) << type;
+    std::string out;
+    for (SQLSMALLINT i = 0; i < bytes / static_cast<SQLSMALLINT>(sizeof(SQLWCHAR)); ++i)
+      out += static_cast<char>(buf[i]);  // the values read here are ASCII
+    return out;
+  }
+
+  // A catalog call's rows, after checking it succeeded.
+  static Rows rows_of(Stmt& s, SQLRETURN rc, const char* what) {
+    EXPECT_TRUE(odbc_ok(rc, SQL_HANDLE_STMT, s.get())) << what;
+    if (!SQL_SUCCEEDED(rc)) return {};
+    return all_wide_text(s);
+  }
+
+  static inline bool created_ = false;
+};
+
+// LibreOffice Base on Linux: OpenConnection returns early, leaving the connection read-only,
+// unless SQLDriverConnectW gives SQL_SUCCESS itself.
+TEST_F(BiProfilesTest, LibreOfficeBase) {
+  Dbc c(env_);
+  // Step 1: login timeout, then SQLDriverConnectW with a 4096-character out buffer.
+  ASSERT_ODBC_OK(SQLSetConnectAttr(c.get(), SQL_ATTR_LOGIN_TIMEOUT,
+                                   reinterpret_cast<SQLPOINTER>(static_cast<SQLULEN>(20)), 0),
+                 SQL_HANDLE_DBC, c.get());
+  NameArg in(warehouse().connection_string(), true);
+  std::vector<SQLWCHAR> out(4096);
+  SQLSMALLINT out_len = 0;
+  ASSERT_EQ(SQLDriverConnectW(c.get(), nullptr, in.wide(), SQL_NTS, out.data(),
+                              static_cast<SQLSMALLINT>(out.size()), &out_len,
+                              SQL_DRIVER_NOPROMPT),
+            SQL_SUCCESS)
+      << to_string(c.diags());
+  EXPECT_GT(out_len, 0);
+
+  // Step 2: read-only "N", ODBC 3.80, autocommit on.
+  EXPECT_EQ(wide_info(c, SQL_DATA_SOURCE_READ_ONLY), "N");
+  EXPECT_EQ(wide_info(c, SQL_DRIVER_ODBC_VER), "03.80");
+  EXPECT_EQ(SQLSetConnectAttr(c.get(), SQL_ATTR_AUTOCOMMIT,
+                              reinterpret_cast<SQLPOINTER>(SQL_AUTOCOMMIT_ON), 0),
+            SQL_SUCCESS);
+
+  // Step 3: the current catalog set with SQL_NTS and read back, its length in bytes; an
+  // unqualified query then runs in it.
+  NameArg catalog(std::string("hive_metastore"), true);
+  ASSERT_ODBC_OK(SQLSetConnectAttrW(c.get(), SQL_ATTR_CURRENT_CATALOG, catalog.wide(), SQL_NTS),
+                 SQL_HANDLE_DBC, c.get());
+  SQLWCHAR current[64] = {0};
+  SQLINTEGER current_bytes = 0;
+  ASSERT_ODBC_OK(SQLGetConnectAttrW(c.get(), SQL_ATTR_CURRENT_CATALOG, current, sizeof current,
+                                    &current_bytes),
+                 SQL_HANDLE_DBC, c.get());
+  EXPECT_EQ(current_bytes, static_cast<SQLINTEGER>(14 * sizeof(SQLWCHAR)));
+  {
+    Stmt s(c);
+    ASSERT_ODBC_OK(s.exec("SELECT current_catalog()"), SQL_HANDLE_STMT, s.get());
+    EXPECT_EQ(s.all_text(), (Rows{{"hive_metastore"}}));
+  }
+  NameArg main_catalog(std::string("main"), true);
+  ASSERT_ODBC_OK(
+      SQLSetConnectAttrW(c.get(), SQL_ATTR_CURRENT_CATALOG, main_catalog.wide(), SQL_NTS),
+      SQL_HANDLE_DBC, c.get());
+
+  // Step 4: catalogs, schemas, table types, then every table with the catalog NULL.
+  {
+    Stmt s(c);
+    Rows catalogs = rows_of(s, call_tables(s, true, "%", "", "", ""), "catalogs");
+    bool has_main = false, has_hive = false;
+    for (const auto& r : catalogs) {
+      has_main |= r.at(0) == "main";
+      has_hive |= r.at(0) == "hive_metastore";
+      EXPECT_FALSE(r.at(2).has_value()) << "a catalog row has no TABLE_NAME";
+    }
+    EXPECT_TRUE(has_main && has_hive);
+  }
+  {
+    Stmt s(c);
+    Rows schemas = rows_of(s, call_tables(s, true, "", "%", "", ""), "schemas");
+    bool has_default = false;
+    for (const auto& r : schemas) has_default |= r.at(1) == "default";
+    EXPECT_TRUE(has_default);
+  }
+  {
+    Stmt s(c);
+    Rows types = rows_of(s, call_tables(s, true, std::nullopt, std::nullopt, std::nullopt, "%"),
+                         "table types");
+    std::vector<std::string> names;
+    for (const auto& r : types) names.push_back(r.at(3).value_or("<NULL>"));
+    EXPECT_EQ(names, (std::vector<std::string>{"TABLE", "VIEW"}));
+  }
+  {
+    Stmt s(c);
+    Rows all = rows_of(s, call_tables(s, true, std::nullopt, std::nullopt, "%", "%"), "tables");
+    bool found = false;
+    for (const auto& r : all) found |= r.at(2) == "bi_orders" && r.at(3) == "TABLE";
+    EXPECT_TRUE(found) << "bi_orders in the current catalog";
+  }
+
+  // Step 5: each metadata call gives a result set (possibly empty), never an error.
+  {
+    Stmt s(c);
+    EXPECT_FALSE(rows_of(s, call_type_info(s, true, SQL_ALL_TYPES), "types").empty());
+  }
+  {
+    Stmt s(c);
+    EXPECT_EQ(rows_of(s, call_columns(s, true, "main", "default", "bi_orders", "%"), "columns")
+                  .size(),
+              4u);
+  }
+  {
+    Stmt s(c);
+    Rows pk = rows_of(s, call_primary_keys(s, true, "main", "default", "bi_customers"), "pk");
+    ASSERT_EQ(pk.size(), 1u);
+    EXPECT_EQ(pk[0].at(3), "id");
+  }
+  {
+    Stmt s(c);
+    Rows fk = rows_of(s,
+                      call_foreign_keys(s, true, "main", "default", "bi_customers",
+                                        std::nullopt, std::nullopt, std::nullopt),
+                      "fk");
+    ASSERT_EQ(fk.size(), 1u);
+    EXPECT_EQ(fk[0].at(6), "bi_orders");
+    EXPECT_EQ(fk[0].at(7), "customer_id");
+  }
+  {
+    Stmt s(c);
+    rows_of(s, call_statistics(s, true, "main", "default", "bi_orders"), "statistics");
+  }
+  for (SQLUSMALLINT kind : {SQL_ROWVER, SQL_BEST_ROWID}) {
+    Stmt s(c);
+    rows_of(s, call_special_columns(s, true, kind, "main", "default", "bi_orders"), "special");
+  }
+  {
+    Stmt s(c);
+    rows_of(s, call_table_privileges(s, true, "main", "default", "bi_orders"), "privileges");
+  }
+
+  // Step 6: the broad SQLGetInfo list LibreOffice maps its DatabaseMetaData onto.
+  for (SQLUSMALLINT type :
+       {SQL_CATALOG_NAME_SEPARATOR, SQL_CATALOG_TERM, SQL_CATALOG_LOCATION, SQL_CATALOG_USAGE,
+        SQL_SCHEMA_USAGE, SQL_IDENTIFIER_QUOTE_CHAR, SQL_IDENTIFIER_CASE,
+        SQL_QUOTED_IDENTIFIER_CASE, SQL_SPECIAL_CHARACTERS, SQL_CORRELATION_NAME, SQL_TXN_CAPABLE,
+        SQL_TXN_ISOLATION_OPTION, SQL_CURSOR_COMMIT_BEHAVIOR, SQL_CURSOR_ROLLBACK_BEHAVIOR,
+        SQL_DYNAMIC_CURSOR_ATTRIBUTES1, SQL_OJ_CAPABILITIES, SQL_SQL_CONFORMANCE, SQL_INTEGRITY,
+        SQL_ALTER_TABLE, SQL_NON_NULLABLE_COLUMNS, SQL_ACCESSIBLE_TABLES,
+        SQL_ACCESSIBLE_PROCEDURES, SQL_PROCEDURES, SQL_MAX_CONCURRENT_ACTIVITIES,
+        SQL_ACTIVE_CONNECTIONS, SQL_MAX_CATALOG_NAME_LEN, SQL_MAX_SCHEMA_NAME_LEN,
+        SQL_MAX_TABLE_NAME_LEN, SQL_MAX_COLUMN_NAME_LEN, SQL_MAX_COLUMNS_IN_SELECT,
+        SQL_MAX_COLUMNS_IN_TABLE, SQL_MAX_ROW_SIZE, SQL_MAX_ROW_SIZE_INCLUDES_LONG,
+        SQL_MAX_STATEMENT_LEN}) {
+    SQLWCHAR buf[128] = {0};
+    SQLSMALLINT len = 0;
+    EXPECT_EQ(SQLGetInfoW(c.get(), type, buf, sizeof buf, &len), SQL_SUCCESS)
+        << "SQLGetInfoW(" << type << "): " << to_string(c.diags());
+  }
+
+  // Step 7: SQLNativeSqlW translates an escape.
+  NameArg escape(std::string("SELECT {fn UCASE('a')}"), true);
+  SQLWCHAR native[128] = {0};
+  SQLINTEGER native_len = 0;
+  ASSERT_ODBC_OK(SQLNativeSqlW(c.get(), escape.wide(), SQL_NTS, native, 128, &native_len),
+                 SQL_HANDLE_DBC, c.get());
+  std::string native_text;
+  for (SQLINTEGER i = 0; i < native_len; ++i) native_text += static_cast<char>(native[i]);
+  EXPECT_EQ(native_text.find('{'), std::string::npos) << native_text;
+  EXPECT_NE(native_text.find("upper"), std::string::npos) << native_text;
+
+  // Step 8: commit and rollback with autocommit on succeed and change nothing.
+  EXPECT_EQ(SQLEndTran(SQL_HANDLE_DBC, c.get(), SQL_COMMIT), SQL_SUCCESS);
+  EXPECT_EQ(SQLEndTran(SQL_HANDLE_DBC, c.get(), SQL_ROLLBACK), SQL_SUCCESS);
+  c.disconnect();
+}
+
+// Power Query's navigator and load: connect with an unknown key, the info it reads first,
+// the current catalog probed with a null buffer, SQLGetFunctions, the W types, the table
+// tree, keys for navigation properties, columns, then a load read column by column with
+// SQLGetData and a folded query with a wide-string parameter.
+TEST_F(BiProfilesTest, ExcelAndPowerBiPowerQuery) {
+  Dbc c(env_);
+  ASSERT_ODBC_OK(SQLSetConnectAttrW(c.get(), SQL_ATTR_LOGIN_TIMEOUT,
+                                    reinterpret_cast<SQLPOINTER>(static_cast<SQLULEN>(15)), 0),
+                 SQL_HANDLE_DBC, c.get());
+  // Step 3: an unknown key Power Query adds is accepted (01S00 at most, never an error).
+  NameArg in(warehouse().connection_string("Trusted_Connection=Yes;"), true);
+  SQLWCHAR out[1024] = {0};
+  SQLSMALLINT out_len = 0;
+  SQLRETURN rc = SQLDriverConnectW(c.get(), nullptr, in.wide(), SQL_NTS, out, 1024, &out_len,
+                                   SQL_DRIVER_NOPROMPT);
+  ASSERT_TRUE(SQL_SUCCEEDED(rc)) << to_string(c.diags());
+
+  // Step 4: the identity values, through a 100-byte buffer as Power BI passes.
+  for (SQLUSMALLINT type : {SQL_DRIVER_ODBC_VER, SQL_DRIVER_NAME, SQL_DRIVER_VER, SQL_DBMS_NAME,
+                            SQL_DBMS_VER}) {
+    SQLWCHAR buf[50] = {0};
+    SQLSMALLINT len = 0;
+    EXPECT_EQ(SQLGetInfoW(c.get(), type, buf, 100, &len), SQL_SUCCESS) << type;
+    EXPECT_GT(len, 0) << type;
+  }
+
+  // Step 6: the current catalog's length first (no buffer), then its value.
+  SQLINTEGER catalog_bytes = -1;
+  ASSERT_TRUE(SQL_SUCCEEDED(
+      SQLGetConnectAttrW(c.get(), SQL_ATTR_CURRENT_CATALOG, nullptr, 0, &catalog_bytes)));
+  EXPECT_EQ(catalog_bytes, static_cast<SQLINTEGER>(4 * sizeof(SQLWCHAR)));  // "main"
+  std::vector<SQLWCHAR> catalog(catalog_bytes / sizeof(SQLWCHAR) + 1);
+  ASSERT_EQ(SQLGetConnectAttrW(c.get(), SQL_ATTR_CURRENT_CATALOG, catalog.data(),
+                               static_cast<SQLINTEGER>(catalog.size() * sizeof(SQLWCHAR)),
+                               &catalog_bytes),
+            SQL_SUCCESS);
+
+  // Step 7: the function bitmap names what Power Query needs.
+  SQLUSMALLINT functions[SQL_API_ODBC3_ALL_FUNCTIONS_SIZE] = {0};
+  ASSERT_EQ(SQLGetFunctions(c.get(), SQL_API_ODBC3_ALL_FUNCTIONS, functions), SQL_SUCCESS);
+  for (SQLUSMALLINT f : {SQL_API_SQLFETCHSCROLL, SQL_API_SQLBINDCOL, SQL_API_SQLBINDPARAMETER,
+                         SQL_API_SQLTABLES, SQL_API_SQLCOLUMNS, SQL_API_SQLFOREIGNKEYS,
+                         SQL_API_SQLGETTYPEINFO})
+    EXPECT_TRUE(SQL_FUNC_EXISTS(functions, f)) << f;
+
+  // Step 8: the type list, then the wide character types alone.
+  for (SQLSMALLINT type : {static_cast<SQLSMALLINT>(SQL_ALL_TYPES),
+                           static_cast<SQLSMALLINT>(SQL_WVARCHAR)}) {
+    Stmt s(c);
+    EXPECT_FALSE(rows_of(s, call_type_info(s, true, type), "types").empty()) << type;
+  }
+
+  // Step 9: the navigator's table tree (catalogs, then a catalog's tables, then one table).
+  {
+    Stmt s(c);
+    EXPECT_FALSE(rows_of(s, call_tables(s, true, "%", "", "", ""), "catalogs").empty());
+  }
+  {
+    Stmt s(c);
+    Rows in_main = rows_of(s, call_tables(s, true, "main", "", "", ""), "catalog main");
+    bool found = false;
+    for (const auto& r : in_main) found |= r.at(2) == "bi_orders";
+    EXPECT_TRUE(found);
+  }
+  {
+    Stmt s(c);
+    EXPECT_EQ(rows_of(s, call_tables(s, true, "main", "default", "bi\\_orders", std::nullopt),
+                      "one table")
+                  .size(),
+              1u);
+  }
+
+  // Step 10: navigation properties from the foreign keys, both directions.
+  {
+    Stmt s(c);
+    EXPECT_EQ(rows_of(s,
+                      call_foreign_keys(s, true, std::nullopt, std::nullopt, std::nullopt,
+                                        "main", "default", "bi_orders"),
+                      "keys held")
+                  .size(),
+              1u);
+  }
+
+  // Steps 11 and 12: columns, then the load read with SQLGetData in column order.
+  {
+    Stmt s(c);
+    EXPECT_EQ(rows_of(s, call_columns(s, true, "main", "default", "bi_orders", std::nullopt),
+                      "columns")
+                  .size(),
+              4u);
+  }
+  {
+    Stmt s(c);
+    ASSERT_ODBC_OK(s.exec("select * from main.default.bi_orders order by id"), SQL_HANDLE_STMT,
+                   s.get());
+    ASSERT_EQ(s.fetch(), SQL_SUCCESS);
+    SQLBIGINT id = 0, customer = 0;
+    SQLLEN ind = 0;
+    EXPECT_EQ(SQLGetData(s.get(), 1, SQL_C_SBIGINT, &id, 0, &ind), SQL_SUCCESS);
+    EXPECT_EQ(SQLGetData(s.get(), 2, SQL_C_SBIGINT, &customer, 0, &ind), SQL_SUCCESS);
+    SQL_NUMERIC_STRUCT amount{};
+    EXPECT_EQ(SQLGetData(s.get(), 3, SQL_C_NUMERIC, &amount, sizeof amount, &ind), SQL_SUCCESS);
+    SQL_DATE_STRUCT placed{};
+    EXPECT_EQ(SQLGetData(s.get(), 4, SQL_C_TYPE_DATE, &placed, sizeof placed, &ind),
+              SQL_SUCCESS);
+    EXPECT_EQ(id, 1);
+    EXPECT_EQ(customer, 7);
+    EXPECT_EQ(amount.precision, 12);
+    EXPECT_EQ(placed.year, 2024);
+    EXPECT_EQ(placed.month, 1);
+    EXPECT_EQ(placed.day, 31);
+    ASSERT_EQ(s.fetch(), SQL_SUCCESS);
+    EXPECT_EQ(s.fetch(), SQL_NO_DATA);
+    EXPECT_EQ(SQLMoreResults(s.get()), SQL_NO_DATA);
+  }
+
+  // Step 13: a folded query with a wide-string parameter. Power Query quotes its aliases with
+  // backticks here, as the SQL_IDENTIFIER_QUOTE_CHAR the driver reports; "…" identifiers
+  // (UseNativeQuery=0 in the vendor driver) are not rewritten.
+  {
+    Stmt s(c);
+    NameArg sql(std::string("select `_`.`id` from (select id, cast(customer_id as string) "
+                            "as c from main.default.bi_orders) as `_` where `_`.`c` = ?"),
+                true);
+    ASSERT_ODBC_OK(SQLPrepareW(s.get(), sql.wide(), SQL_NTS), SQL_HANDLE_STMT, s.get());
+    NameArg value(std::string("8"), true);
+    SQLLEN value_len = SQL_NTS;
+    ASSERT_ODBC_OK(SQLBindParameter(s.get(), 1, SQL_PARAM_INPUT, SQL_C_WCHAR, SQL_WVARCHAR, 10,
+                                    0, value.wide(), 0, &value_len),
+                   SQL_HANDLE_STMT, s.get());
+    ASSERT_ODBC_OK(SQLExecute(s.get()), SQL_HANDLE_STMT, s.get());
+    EXPECT_EQ(s.all_text(), (Rows{{"2"}}));
+  }
+}
+
+}  // namespace
+}  // namespace dbsql::odbc_test
