@@ -58,8 +58,9 @@ struct ParamRunResult {
 
 // Runs every parameter row. A single row's failure throws; in an array, a row that fails
 // is reported in `diag` with its row number and status SQL_PARAM_ERROR and the others
-// still run (SQL_SUCCESS_WITH_INFO, or SQL_ERROR when no row succeeded). A failure whose
-// outcome is unknown (connection lost, timeout, cancel) stops the array and throws.
+// still run; the result is then SQL_ERROR, with the status array telling which rows went
+// in. A failure whose outcome is unknown (connection lost, timeout, cancel) stops the array
+// and throws.
 ParamRunResult run_parameters(const ParamRun& run, Diagnostics& diag);
 
 // The (row, parameter) pairs that take their value from SQLPutData, in the order
