@@ -1,7 +1,7 @@
 // BI-tool call sequences replayed through the driver manager, step by step as the tools make
 // them (the profiles of the BI-tools reference, §4): LibreOffice Base on Linux (W functions,
 // a connect that must be plain SQL_SUCCESS, the current catalog set and read back in bytes, the
-// metadata it browses with) and the metadata half of Excel / Power BI's Power Query engine.
+// metadata it browses with), Excel / Power BI's Power Query engine, and Tableau.
 #include <string>
 #include <vector>
 
@@ -338,6 +338,174 @@ TEST_F(BiProfilesTest, ExcelAndPowerBiPowerQuery) {
                    SQL_HANDLE_STMT, s.get());
     ASSERT_ODBC_OK(SQLExecute(s.get()), SQL_HANDLE_STMT, s.get());
     EXPECT_EQ(s.all_text(), (Rows{{"2"}}));
+  }
+}
+
+// Tableau with the Databricks connector's keys: connect, a bad password, the table tree with
+// the catalog always given, keys with NULL qualifiers, metadata without fetching, the
+// connection probes, row-array fetches and truncation into a small bound buffer.
+TEST_F(BiProfilesTest, Tableau) {
+  // Step 1: the connector's keys, vendor ones included, are accepted.
+  Dbc c(env_);
+  NameArg in(warehouse().connection_string(
+                 "ThriftTransport=2;SparkServerType=3;Catalog=main;UseNativeQuery=1;"
+                 "AutoReconnect=1;AsyncExecPollInterval=1;UserAgentEntry=Tableau/2025.1;"
+                 "LCaseSspKeyName=0;ApplySSPWithQueries=0;"),
+             true);
+  SQLWCHAR out[1024] = {0};
+  SQLSMALLINT out_len = 0;
+  ASSERT_TRUE(SQL_SUCCEEDED(SQLDriverConnectW(c.get(), nullptr, in.wide(), SQL_NTS, out, 1024,
+                                              &out_len, SQL_DRIVER_NOPROMPT)))
+      << to_string(c.diags());
+
+  // Step 2: a wrong password is 28000.
+  {
+    Dbc bad(env_);
+    EXPECT_EQ(bad.driver_connect("Driver=" + warehouse().driver_path() + ";" +
+                                 warehouse().location_keys() +
+                                 "AuthMech=3;UID=token;PWD=dapi-not-a-token;"),
+              SQL_ERROR);
+    const auto diags = bad.diags();
+    ASSERT_FALSE(diags.empty());
+    EXPECT_EQ(diags[0].sqlstate, "28000") << to_string(diags);
+  }
+
+  // Step 5: schemas of the catalog, then its tables and views.
+  {
+    Stmt s(c);
+    Rows schemas = rows_of(s, call_tables(s, true, "main", "%", "", ""), "schemas");
+    bool has_default = false;
+    for (const auto& r : schemas) has_default |= r.at(1) == "default" && !r.at(2);
+    EXPECT_TRUE(has_default);
+  }
+  {
+    Stmt s(c);
+    Rows tables = rows_of(s, call_tables(s, true, "main", "default", "%", "TABLE,VIEW"), "tables");
+    bool found = false;
+    for (const auto& r : tables) found |= r.at(2) == "bi_orders" && r.at(3) == "TABLE";
+    EXPECT_TRUE(found);
+  }
+  // Step 6: columns of one table.
+  {
+    Stmt s(c);
+    EXPECT_EQ(rows_of(s, call_columns(s, true, "main", "default", "bi_orders", std::nullopt),
+                      "columns")
+                  .size(),
+              4u);
+  }
+  // Step 7: keys with NULL qualifiers (the current catalog and any schema), never an error.
+  {
+    Stmt s(c);
+    rows_of(s, call_primary_keys(s, true, std::nullopt, std::nullopt, "bi_customers"), "pk");
+  }
+  {
+    Stmt s(c);
+    rows_of(s,
+            call_foreign_keys(s, true, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                              std::nullopt, "bi_orders"),
+            "fk");
+  }
+
+  // Step 8: a prepared SELECT described without executing, then a WHERE 1=0 executed.
+  {
+    Stmt s(c);
+    NameArg sql(std::string("SELECT * FROM default.bi_orders"), true);
+    ASSERT_ODBC_OK(SQLPrepareW(s.get(), sql.wide(), SQL_NTS), SQL_HANDLE_STMT, s.get());
+    EXPECT_EQ(s.num_cols(), 4);
+    EXPECT_EQ(describe_col(s, 3).name, "amount");
+  }
+  {
+    Stmt s(c);
+    ASSERT_ODBC_OK(s.exec("SELECT * FROM default.bi_orders WHERE 1=0"), SQL_HANDLE_STMT, s.get());
+    EXPECT_EQ(s.num_cols(), 4);
+    EXPECT_EQ(s.fetch(), SQL_NO_DATA);
+  }
+  // Step 9: custom SQL wrapped for its metadata.
+  {
+    Stmt s(c);
+    ASSERT_ODBC_OK(s.exec("SELECT * FROM (SELECT id, amount FROM main.default.bi_orders) AS "
+                          "custom_sql_query LIMIT 0"),
+                   SQL_HANDLE_STMT, s.get());
+    EXPECT_EQ(s.num_cols(), 2);
+    EXPECT_EQ(s.fetch(), SQL_NO_DATA);
+  }
+
+  // Step 10: the temporary-table probe fails cleanly and the connection stays usable.
+  {
+    Stmt s(c);
+    EXPECT_EQ(s.exec("CREATE LOCAL TEMPORARY TABLE \"#Tableau_1_Connect_Check\" (\"COL\" INTEGER) "
+                     "ON COMMIT PRESERVE ROWS"),
+              SQL_ERROR);
+    const auto diags = s.diags();
+    ASSERT_FALSE(diags.empty());
+    EXPECT_EQ(diags[0].sqlstate.substr(0, 2), "42") << to_string(diags);
+    Stmt next(c);
+    ASSERT_ODBC_OK(next.exec("SELECT 1"), SQL_HANDLE_STMT, next.get());
+    EXPECT_EQ(next.all_text(), (Rows{{"1"}}));
+  }
+
+  // Step 11: a row array, column-wise, wide text and 64-bit integers, with fetched count and
+  // row status; the last block is short.
+  {
+    Stmt s(c);
+    constexpr SQLULEN kBlock = 3;
+    SQLBIGINT ids[kBlock] = {0};
+    SQLWCHAR names[kBlock][16] = {{0}};
+    SQLLEN id_ind[kBlock] = {0}, name_ind[kBlock] = {0};
+    SQLUSMALLINT status[kBlock] = {0};
+    SQLULEN fetched = 0;
+    ASSERT_ODBC_OK(SQLSetStmtAttr(s.get(), SQL_ATTR_ROW_ARRAY_SIZE,
+                                  reinterpret_cast<SQLPOINTER>(kBlock), 0),
+                   SQL_HANDLE_STMT, s.get());
+    ASSERT_ODBC_OK(SQLSetStmtAttr(s.get(), SQL_ATTR_ROW_STATUS_PTR, status, 0), SQL_HANDLE_STMT,
+                   s.get());
+    ASSERT_ODBC_OK(SQLSetStmtAttr(s.get(), SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0),
+                   SQL_HANDLE_STMT, s.get());
+    ASSERT_ODBC_OK(s.exec("SELECT id, concat('n', CAST(id AS STRING)) "
+                          "FROM VALUES (0), (1), (2), (3), (4) AS t(id) ORDER BY id"),
+                   SQL_HANDLE_STMT, s.get());
+    ASSERT_ODBC_OK(SQLBindCol(s.get(), 1, SQL_C_SBIGINT, ids, 0, id_ind), SQL_HANDLE_STMT,
+                   s.get());
+    ASSERT_ODBC_OK(SQLBindCol(s.get(), 2, SQL_C_WCHAR, names, sizeof names[0], name_ind),
+                   SQL_HANDLE_STMT, s.get());
+    ASSERT_EQ(s.fetch(), SQL_SUCCESS);
+    EXPECT_EQ(fetched, 3u);
+    EXPECT_EQ(ids[2], 2);
+    EXPECT_EQ(names[2][0], 'n');
+    EXPECT_EQ(names[2][1], '2');
+    ASSERT_EQ(s.fetch(), SQL_SUCCESS);
+    EXPECT_EQ(fetched, 2u);
+    EXPECT_EQ(ids[1], 4);
+    EXPECT_EQ(status[0], SQL_ROW_SUCCESS);
+    EXPECT_EQ(status[2], SQL_ROW_NOROW);
+    EXPECT_EQ(s.fetch(), SQL_NO_DATA);
+    ASSERT_ODBC_OK(SQLFreeStmt(s.get(), SQL_UNBIND), SQL_HANDLE_STMT, s.get());
+  }
+
+  // Step 12: a 100 KB string into a 1 KB bound buffer: 01004 and the full length.
+  {
+    Stmt s(c);
+    ASSERT_ODBC_OK(s.exec("SELECT repeat('x', 102400)"), SQL_HANDLE_STMT, s.get());
+    char buf[1024];
+    SQLLEN ind = 0;
+    ASSERT_ODBC_OK(SQLBindCol(s.get(), 1, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_HANDLE_STMT,
+                   s.get());
+    ASSERT_EQ(s.fetch(), SQL_SUCCESS_WITH_INFO);
+    EXPECT_EQ(s.diags().at(0).sqlstate, "01004");
+    EXPECT_EQ(ind, 102400);
+    EXPECT_EQ(std::string(buf).size(), sizeof buf - 1);
+  }
+
+  // Step 13: the native dialect as Tableau writes it passes through.
+  {
+    Stmt s(c);
+    ASSERT_ODBC_OK(s.exec("SELECT `o`.`id`, date_trunc('MONTH', `o`.`placed`) AS m FROM "
+                          "`main`.`default`.`bi_orders` `o` ORDER BY `o`.`id` LIMIT 1"),
+                   SQL_HANDLE_STMT, s.get());
+    const Rows rows = s.all_text();
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].at(0), "1");
+    EXPECT_EQ(rows[0].at(1).value_or("").substr(0, 10), "2024-01-01");
   }
 }
 
