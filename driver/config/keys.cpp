@@ -95,6 +95,10 @@ constexpr KeySpec kKeys[] = {
     // 0 sends SQL text as written (the default of SQL_ATTR_NOSCAN for every statement).
     {"EscapeProcessing", "", K::kSetting, false, "1",
      [](S& s, const V& v) { s.escape_processing = parse_bool(v); }},
+    // The vendor drivers' key: 0 = the application writes ANSI SQL ("..." are quoted
+    // identifiers), 1 = Databricks SQL as written; their 2 (decide per query) is taken as 1.
+    {"UseNativeQuery", "", K::kSetting, false, "1",
+     [](S& s, const V& v) { s.ansi_quoted_identifiers = parse_int(v, 0, 2) == 0; }},
     {"MetadataCacheTTL", "", K::kSetting, false, "300",
      [](S& s, const V& v) { s.metadata_cache_ttl = std::chrono::seconds(parse_int(v, 0, 86400)); }},
     {"MetadataCacheBytes", "", K::kSetting, false, "16777216",
@@ -125,7 +129,6 @@ constexpr KeySpec kKeys[] = {
 
     IGNORED("ThriftTransport"),
     IGNORED("SparkServerType"),
-    IGNORED("UseNativeQuery"),
     IGNORED("AutoReconnect"),
     IGNORED("AsyncExecPollInterval"),
     IGNORED("EnableArrow"),

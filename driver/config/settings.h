@@ -79,6 +79,9 @@ struct Settings {
   // ODBC escapes ({d ...}, {fn ...}) translated (EscapeProcessing); a statement's
   // SQL_ATTR_NOSCAN starts from it.
   bool escape_processing = true;
+  // UseNativeQuery=0: "..." in SQL text is an ANSI quoted identifier, sent as `...`. The
+  // default (1) sends it as written: a string literal in Databricks SQL.
+  bool ansi_quoted_identifiers = false;
   // The per-connection metadata cache (catalog functions): entries live this long
   // (MetadataCacheTTL, 0 = no cache) within this many bytes (MetadataCacheBytes).
   std::chrono::seconds metadata_cache_ttl{300};

@@ -172,7 +172,7 @@ void Connection::free_descriptor(Descriptor* descriptor) {
 }
 
 std::string Connection::native_sql(const std::string& sql) const {
-  return sql::translate(sql, true).text;
+  return sql::translate(sql, {.ansi_quoted_identifiers = settings().ansi_quoted_identifiers}).text;
 }
 
 }  // namespace dbsql::odbc

@@ -70,7 +70,9 @@ void Statement::set_text(std::string sql) {
   end_data_at_exec();
   sql_ = std::move(sql);
   described_params_.reset();
-  translation_ = sql::translate(sql_, noscan_ == SQL_NOSCAN_OFF);
+  translation_ = sql::translate(
+      sql_, {.escapes = noscan_ == SQL_NOSCAN_OFF,
+             .ansi_quoted_identifiers = connection_.settings().ansi_quoted_identifiers});
 }
 
 SQLRETURN Statement::exec_direct(std::string sql) {

@@ -36,8 +36,7 @@ std::string lower(std::string_view s) {
 
 class Translator {
  public:
-  Translator(std::string_view sql, bool process_escapes)
-      : s_(sql), process_escapes_(process_escapes) {}
+  Translator(std::string_view sql, TranslateOptions options) : s_(sql), options_(options) {}
 
   Translation run() {
     Fragment top;
@@ -65,6 +64,14 @@ class Translator {
         continue;
       }
       const char c = s_[i];
+      if (c == '"' && options_.ansi_quoted_identifiers && !raw_literal_at(i)) {
+        if (const auto end = quoted_identifier_end(i)) {
+          flush(i);
+          append_as_backticked(i, *end, out);
+          run = i = *end;
+          continue;
+        }
+      }
       const size_t past = skip_non_code(s_, i);
       if (past != i) {
         if (c == '-') out.keep = out.text.size() + (past - run);
@@ -77,7 +84,7 @@ class Translator {
         run = ++i;
         continue;
       }
-      if (c == '{' && process_escapes_) {
+      if (c == '{' && options_.escapes) {
         flush(i);
         i = escape(i, out, depth + 1);
         run = i;
@@ -259,8 +266,40 @@ class Translator {
     }
   }
 
+  // Whether the quote at s_[i] opens an r"..." raw literal (a lone r or R before it).
+  bool raw_literal_at(size_t i) const {
+    if (i == 0 || (s_[i - 1] != 'r' && s_[i - 1] != 'R')) return false;
+    return i == 1 || !is_word_char(s_[i - 2]);
+  }
+
+  // For the "..." identifier opening at `open`: the index past its closing quote ("" inside
+  // it stands for one "), or nullopt when the text ends inside it (left for the server to
+  // report, as every unclosed run is).
+  std::optional<size_t> quoted_identifier_end(size_t open) const {
+    for (size_t i = open + 1; i < s_.size(); ++i) {
+      if (s_[i] != '"') continue;
+      if (i + 1 < s_.size() && s_[i + 1] == '"') {
+        ++i;
+        continue;
+      }
+      return i + 1;
+    }
+    return std::nullopt;
+  }
+
+  // "a""b`c" → `a"b``c`.
+  void append_as_backticked(size_t open, size_t end, Fragment& out) const {
+    out.text.push_back('`');
+    for (size_t i = open + 1; i + 1 < end; ++i) {
+      if (s_[i] == '"') ++i;  // the first of a doubled quote
+      if (s_[i] == '`') out.text.push_back('`');
+      out.text.push_back(s_[i]);
+    }
+    out.text.push_back('`');
+  }
+
   std::string_view s_;
-  bool process_escapes_;
+  TranslateOptions options_;
   size_t next_parameter_ = 0;
   bool named_markers_ = false;
 };
@@ -288,8 +327,8 @@ void EscapeSite::unsupported(std::string_view what) const {
   throw Error("HYC00", escape_error_message(sql, offset, what));
 }
 
-Translation translate(std::string_view sql, bool process_escapes) {
-  return Translator(sql, process_escapes).run();
+Translation translate(std::string_view sql, TranslateOptions options) {
+  return Translator(sql, options).run();
 }
 
 void append_bound(std::string& out, const Translation& t, std::string_view part,

@@ -43,12 +43,21 @@ struct Translation {
   bool named_markers = false;
 };
 
-// process_escapes = false for SQL_ATTR_NOSCAN=SQL_NOSCAN_ON: the text is kept as is and
-// only markers are found. Throws Error 42000 for a malformed escape (unclosed '{', unknown
+struct TranslateOptions {
+  // false for SQL_ATTR_NOSCAN=SQL_NOSCAN_ON: escapes are kept as written; markers are
+  // still found.
+  bool escapes = true;
+  // UseNativeQuery=0: "..." is an ANSI quoted identifier, not a Databricks string literal,
+  // and becomes `...` ("" inside it a ", a backtick inside it doubled). Independent of
+  // `escapes`: SQL_ATTR_NOSCAN names escape sequences only. r"..." stays a raw literal.
+  bool ansi_quoted_identifiers = false;
+};
+
+// Throws Error 42000 for a malformed escape (unclosed '{', unknown
 // escape keyword, {fn} without a name, {d} without a literal, a known function with the
 // wrong number of arguments ...) and HYC00 for a well-formed one Databricks SQL cannot do
 // ({? = call ...}, SQL_TSI_FRAC_SECOND).
-Translation translate(std::string_view sql, bool process_escapes);
+Translation translate(std::string_view sql, TranslateOptions options = {});
 
 // The text a marker becomes, given its 0-based ODBC parameter: ":p1", "unhex(:p3)" ...
 using MarkerText = std::function<std::string(size_t parameter)>;

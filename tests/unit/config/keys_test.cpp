@@ -58,7 +58,7 @@ TEST(KeysTest, DocumentedDefaultsMatchSettingsDefaults) {
 
 TEST(KeysTest, VendorKeysBiToolsSendAreKnown) {
   for (const char* key :
-       {"ThriftTransport", "SparkServerType", "UseNativeQuery", "AutoReconnect",
+       {"ThriftTransport", "SparkServerType", "AutoReconnect",
         "AsyncExecPollInterval", "EnableArrow", "EnableQueryResultDownload", "RowsFetchedPerBlock",
         "DecimalColumnScale", "UseSystemTrustStore", "Min_TLS", "CheckCertRevocation",
         "AllowMissingCRLDistributionPoints", "EnableQueryResultLZ4Compression",
@@ -66,6 +66,17 @@ TEST(KeysTest, VendorKeysBiToolsSendAreKnown) {
     const KeySpec* spec = find_key(key);
     ASSERT_NE(spec, nullptr) << key;
     EXPECT_EQ(spec->kind, KeyKind::kIgnored) << key;
+  }
+}
+
+TEST(KeysTest, UseNativeQueryZeroMakesDoubleQuotesIdentifiers) {
+  const KeySpec* spec = find_key("usenativequery");
+  ASSERT_NE(spec, nullptr);
+  EXPECT_EQ(spec->kind, KeyKind::kSetting);
+  for (const auto& [value, ansi] : {std::pair{"0", true}, {"1", false}, {"2", false}}) {
+    Settings s;
+    spec->apply(s, KeyValue{"UseNativeQuery", value, ""});
+    EXPECT_EQ(s.ansi_quoted_identifiers, ansi) << value;
   }
 }
 

@@ -175,7 +175,7 @@ TEST(OdbcInfoTest, EveryAdvertisedFunctionTranslates) {
       for (size_t arity : {size_t{f.min_args}, size_t{f.max_args}}) {
         const std::string call = call_with(f, arity);
         sql::Translation t;
-        ASSERT_NO_THROW(t = sql::translate(call, true)) << call;
+        ASSERT_NO_THROW(t = sql::translate(call)) << call;
         EXPECT_EQ(t.text.find(mixed_case(f.name)), std::string::npos) << call << " → " << t.text;
         EXPECT_EQ(t.text.find('{'), std::string::npos) << call << " → " << t.text;
         // Every parameter of the call is still in the statement.

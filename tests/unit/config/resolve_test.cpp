@@ -149,7 +149,7 @@ TEST(ResolveTest, UnknownAndIgnoredKeysAreListed) {
                                   "DSN=d;ThriftTransport=2;SparkServerType=3;UseNativeQuery=1;"
                                   "SSP_spark.sql.ansi.enabled=true;thrifttransport=2;Bogus=1;"
                                   "AutoReconnect=1;TokenCachePassPhrase=pp");
-  EXPECT_THAT(s.ignored_keys, ElementsAre("ThriftTransport", "SparkServerType", "UseNativeQuery",
+  EXPECT_THAT(s.ignored_keys, ElementsAre("ThriftTransport", "SparkServerType",
                                           "SSP_spark.sql.ansi.enabled", "AutoReconnect",
                                           "TokenCachePassPhrase", "RowsFetchedPerBlock"));
   EXPECT_THAT(s.unknown_keys, ElementsAre("Bogus"));

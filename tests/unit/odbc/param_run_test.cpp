@@ -42,7 +42,7 @@ class ParamRunTest : public ::testing::Test {
 
   // Runs `sql` over the bound rows; `fail` decides the answer to each statement sent.
   ParamRunResult run(const std::string& sql, const std::function<void(const Sent&)>& fail = {}) {
-    translation_ = sql::translate(sql, true);
+    translation_ = sql::translate(sql);
     slots_ = plan_parameters(apd_, ipd_, translation_.parameter_count);
     ParamRun r{translation_, slots_, kRows, operations_, statuses_, &processed_,
                nullptr,      false,  budget_, {}};
@@ -173,7 +173,7 @@ TEST_F(ParamRunTest, OtherStatementsRunOncePerRow) {
 }
 
 TEST_F(ParamRunTest, AQueryWithAnArrayIsRefused) {
-  translation_ = sql::translate("SELECT ? + ?", true);
+  translation_ = sql::translate("SELECT ? + ?");
   slots_ = plan_parameters(apd_, ipd_, 2);
   ParamRun r{translation_, slots_, kRows, nullptr, statuses_, &processed_, nullptr, true, {}, {}};
   try {

@@ -15,12 +15,12 @@ namespace dbsql::sql {
 namespace {
 
 std::string text(std::string_view sql) {
-  return translate(sql, true).text;
+  return translate(sql).text;
 }
 
 std::string sqlstate(std::string_view sql) {
   try {
-    translate(sql, true);
+    translate(sql);
   } catch (const Error& e) {
     return e.sqlstate();
   }
@@ -104,7 +104,7 @@ TEST(ScalarFunctions, NestedEscapesAndMarkers) {
   EXPECT_EQ("upper(ltrim(x))", text("{fn UCASE({fn LTRIM(x)})}"));
   EXPECT_EQ("SELECT concat(upper(?), DATE'2024-01-01') FROM t",
             text("SELECT {fn CONCAT({fn UCASE(?)}, {d '2024-01-01'})} FROM t"));
-  const Translation t = translate("{fn UCASE(?)} = ?", true);
+  const Translation t = translate("{fn UCASE(?)} = ?");
   EXPECT_EQ("upper(?) = ?", t.text);
   EXPECT_EQ(std::vector<size_t>({6, 11}), t.markers);
   EXPECT_EQ(std::vector<size_t>({0, 1}), t.marker_parameters);

@@ -16,7 +16,7 @@ std::ostream& operator<<(std::ostream& os, const Split& s) {
 
 std::optional<Split> split(std::string_view sql) {
   static Translation t;  // the views point into it
-  t = translate(sql, true);
+  t = translate(sql);
   const auto found = find_insert_values(t);
   if (!found) return std::nullopt;
   EXPECT_EQ(t.text,
@@ -83,7 +83,7 @@ TEST(InsertValues, OtherShapesAreRefused) {
 }
 
 TEST(InsertValues, BuildsAMultiRowStatement) {
-  const Translation t = translate("INSERT INTO t (a, b) VALUES ({fn UCASE(?)}, ?);", true);
+  const Translation t = translate("INSERT INTO t (a, b) VALUES ({fn UCASE(?)}, ?);");
   const auto found = find_insert_values(t);
   ASSERT_TRUE(found.has_value());
   std::string sql(found->head);

@@ -9,13 +9,13 @@ namespace dbsql::sql {
 namespace {
 
 std::string text(std::string_view sql) {
-  return translate(sql, true).text;
+  return translate(sql).text;
 }
 
 // The SQLSTATE and message translate throws, or "" when it does not throw.
 std::pair<std::string, std::string> failure(std::string_view sql) {
   try {
-    translate(sql, true);
+    translate(sql);
   } catch (const Error& e) {
     return {e.sqlstate(), e.what()};
   }
@@ -28,7 +28,7 @@ std::string sqlstate(std::string_view sql) {
 
 TEST(Translate, PlainTextIsUnchanged) {
   const std::string sql = "SELECT a, 'x{fn y}' FROM t -- {d 1}\n WHERE b = 1 /* {oj } */";
-  const Translation t = translate(sql, true);
+  const Translation t = translate(sql);
   EXPECT_EQ(sql, t.text);
   EXPECT_TRUE(t.markers.empty());
   EXPECT_EQ(0u, t.parameter_count);
@@ -38,8 +38,7 @@ TEST(Translate, PlainTextIsUnchanged) {
 TEST(Translate, MarkersOutsideLiteralsAndComments) {
   const Translation t = translate(
       "SELECT ?, '?', \"?\", `?`, r'\\?', 'it''s ?', 'a\\'?' -- ?\n /* /* ? */ ? */, "
-      "$$ ? $$, ?",
-      true);
+      "$$ ? $$, ?");
   ASSERT_EQ(2u, t.markers.size());
   EXPECT_EQ(7u, t.markers[0]);
   EXPECT_EQ('?', t.text[t.markers[1]]);
@@ -48,14 +47,14 @@ TEST(Translate, MarkersOutsideLiteralsAndComments) {
 }
 
 TEST(Translate, NamedMarkers) {
-  EXPECT_TRUE(translate("SELECT * FROM t WHERE a = :x", true).named_markers);
-  EXPECT_TRUE(translate("SELECT :x", false).named_markers);
-  EXPECT_TRUE(translate("SELECT {fn UCASE(:x)}", true).named_markers);
-  EXPECT_FALSE(translate("SELECT ':x', \":x\", `:x` -- :x\n /* :x */", true).named_markers);
-  EXPECT_FALSE(translate("SELECT a::int, b :: string", true).named_markers);
+  EXPECT_TRUE(translate("SELECT * FROM t WHERE a = :x").named_markers);
+  EXPECT_TRUE(translate("SELECT :x", {.escapes = false}).named_markers);
+  EXPECT_TRUE(translate("SELECT {fn UCASE(:x)}").named_markers);
+  EXPECT_FALSE(translate("SELECT ':x', \":x\", `:x` -- :x\n /* :x */").named_markers);
+  EXPECT_FALSE(translate("SELECT a::int, b :: string").named_markers);
   EXPECT_FALSE(
-      translate("SELECT raw:owner, raw:store.bicycle, c[0]:id FROM t", true).named_markers);
-  EXPECT_FALSE(translate("SELECT '12:30', ${a:b}", true).named_markers);
+      translate("SELECT raw:owner, raw:store.bicycle, c[0]:id FROM t").named_markers);
+  EXPECT_FALSE(translate("SELECT '12:30', ${a:b}").named_markers);
 }
 
 TEST(Translate, DatetimeLiterals) {
@@ -95,7 +94,7 @@ TEST(Translate, IntervalOuterJoinEscapeAndCall) {
   // ODBC's {escape '\'} is an unclosed literal in Databricks SQL, where it is '\\'.
   EXPECT_EQ("WHERE a LIKE 'x\\_%' ESCAPE '\\\\' AND b = ?",
             text("WHERE a LIKE 'x\\_%' {escape '\\'} AND b = ?"));
-  EXPECT_EQ(1u, translate("WHERE a LIKE 'x\\_%' {escape '\\'} AND b = ?", true).markers.size());
+  EXPECT_EQ(1u, translate("WHERE a LIKE 'x\\_%' {escape '\\'} AND b = ?").markers.size());
   EXPECT_EQ("WHERE a LIKE 'x!_%' ESCAPE '!'", text("WHERE a LIKE 'x!_%' {ESCAPE '!'}"));
   EXPECT_EQ("WHERE a LIKE 'x\\_%' ESCAPE '\\\\'", text("WHERE a LIKE 'x\\_%' {escape '\\\\'}"));
   EXPECT_EQ("CALL p(1, ?)", text("{call p(1, ?)}"));
@@ -151,16 +150,44 @@ TEST(Translate, LineCommentInsideAnEscapeKeepsItsNewline) {
 
 TEST(Translate, NoScanLeavesEscapesButFindsMarkers) {
   const std::string sql = "SELECT {fn UCASE(?)}, {d '2024-01-01'}, '?', {";
-  const Translation t = translate(sql, false);
+  const Translation t = translate(sql, {.escapes = false});
   EXPECT_EQ(sql, t.text);
   EXPECT_EQ(std::vector<size_t>({17}), t.markers);
   EXPECT_EQ(1u, t.parameter_count);
 }
 
+TEST(Translate, DoubleQuotesStayStringsByDefault) {
+  const std::string sql = "SELECT \"_\".\"c\" FROM t WHERE x = \"a?\"";
+  EXPECT_EQ(sql, text(sql));
+}
+
+TEST(Translate, AnsiQuotedIdentifiersBecomeBackticks) {
+  const TranslateOptions ansi{.ansi_quoted_identifiers = true};
+  const Translation t = translate(
+      "select \"_\".\"c\" from (select 1 as \"c\") as \"_\" where \"_\".\"c\" = ?", ansi);
+  EXPECT_EQ("select `_`.`c` from (select 1 as `c`) as `_` where `_`.`c` = ?", t.text);
+  ASSERT_EQ(1u, t.markers.size());
+  EXPECT_EQ('?', t.text[t.markers[0]]);
+  // A doubled quote inside is one quote; a backtick inside is doubled; a question mark
+  // inside is part of the name.
+  EXPECT_EQ("SELECT `a\"b``c?`", translate("SELECT \"a\"\"b`c?\"", ansi).text);
+  EXPECT_EQ(0u, translate("SELECT \"a?\"", ansi).parameter_count);
+  // Single-quoted strings, r"..." raw literals, backticks and comments are left alone.
+  const std::string kept = "SELECT 'x\"y', r\"raw\", `b\"`, 1 -- \"c\"\n";
+  EXPECT_EQ(kept, translate(kept, ansi).text);
+  // Inside escapes too, and with escapes off.
+  EXPECT_EQ("SELECT upper(`c`)", translate("SELECT {fn UCASE(\"c\")}", ansi).text);
+  EXPECT_EQ("SELECT {fn UCASE(`c`)}",
+            translate("SELECT {fn UCASE(\"c\")}", {.escapes = false, .ansi_quoted_identifiers = true})
+                .text);
+  // An identifier the text leaves open is sent as written, for the server to report.
+  EXPECT_EQ("SELECT \"abc", translate("SELECT \"abc", ansi).text);
+}
+
 TEST(Translate, BracesOutsideEscapesAndMarkersInsideThem) {
   EXPECT_EQ("SELECT 1 }", text("SELECT 1 }"));
   const Translation t = translate(
-      "SELECT * FROM {oj a LEFT JOIN b ON a.x = ? AND b.y = {fn UCASE(?)}} WHERE c = ?", true);
+      "SELECT * FROM {oj a LEFT JOIN b ON a.x = ? AND b.y = {fn UCASE(?)}} WHERE c = ?");
   EXPECT_EQ("SELECT * FROM a LEFT JOIN b ON a.x = ? AND b.y = upper(?) WHERE c = ?", t.text);
   EXPECT_EQ(3u, t.markers.size());
   for (size_t m : t.markers) EXPECT_EQ('?', t.text[m]);
@@ -177,7 +204,7 @@ TEST(Translate, NestingDepthIsBounded) {
   for (int i = 0; i < 60; ++i) deep += "{fn UCASE(";
   deep += "x";
   for (int i = 0; i < 60; ++i) deep += ")}";
-  EXPECT_NO_THROW(translate(deep, true));
+  EXPECT_NO_THROW(translate(deep));
   std::string deeper;
   for (int i = 0; i < 100; ++i) deeper += "{fn UCASE(";
   deeper += "x";
@@ -191,7 +218,7 @@ TEST(Translate, LargeStatementWithManyMarkers) {
   for (int i = 0; i < 50000; ++i) sql += i == 0 ? "?" : ", {fn UCASE(?)}";
   sql += ")";
   sql += std::string(1024 * 1024 - sql.size(), ' ');
-  const Translation t = translate(sql, true);
+  const Translation t = translate(sql);
   ASSERT_EQ(50000u, t.markers.size());
   EXPECT_EQ(49999u, t.marker_parameters.back());
   const std::string bound = bind_markers(t, [](size_t i) { return ":p" + std::to_string(i + 1); });
@@ -199,17 +226,17 @@ TEST(Translate, LargeStatementWithManyMarkers) {
 }
 
 TEST(BindMarkers, ReplacesEachMarkerByItsParameter) {
-  const Translation t = translate("SELECT ?, '?', {fn INSERT(?, ?, ?, ?)} WHERE x = ?", true);
+  const Translation t = translate("SELECT ?, '?', {fn INSERT(?, ?, ?, ?)} WHERE x = ?");
   EXPECT_EQ(6u, t.parameter_count);
   EXPECT_EQ(std::vector<size_t>({0, 1, 4, 2, 3, 5}), t.marker_parameters);
   EXPECT_EQ("SELECT :p1, '?', overlay(:p2 PLACING :p5 FROM :p3 FOR :p4) WHERE x = :p6",
             bind_markers(t, [](size_t i) { return ":p" + std::to_string(i + 1); }));
-  EXPECT_EQ("SELECT 1", bind_markers(translate("SELECT 1", true), [](size_t) { return "!"; }));
-  EXPECT_EQ("unhex(:a)", bind_markers(translate("?", true), [](size_t) { return "unhex(:a)"; }));
+  EXPECT_EQ("SELECT 1", bind_markers(translate("SELECT 1"), [](size_t) { return "!"; }));
+  EXPECT_EQ("unhex(:a)", bind_markers(translate("?"), [](size_t) { return "unhex(:a)"; }));
 }
 
 TEST(BindMarkers, RepeatedArgumentsRepeatTheirParameter) {
-  const Translation t = translate("SELECT {fn TRUNCATE(?, 2)}", true);
+  const Translation t = translate("SELECT {fn TRUNCATE(?, 2)}");
   EXPECT_EQ(1u, t.parameter_count);
   EXPECT_EQ(std::vector<size_t>({0, 0, 0}), t.marker_parameters);
   EXPECT_EQ("SELECT (CASE WHEN (:p1) >= 0 THEN floor(:p1, 2) ELSE ceil(:p1, 2) END)",
@@ -217,7 +244,7 @@ TEST(BindMarkers, RepeatedArgumentsRepeatTheirParameter) {
 }
 
 TEST(BindMarkers, AppendBoundTakesAPart) {
-  const Translation t = translate("A ? B ? C ?", true);
+  const Translation t = translate("A ? B ? C ?");
   std::string out = "x";
   const std::string_view middle = std::string_view(t.text).substr(4, 3);  // "B ?"
   append_bound(out, t, middle, [](size_t i) { return "<" + std::to_string(i) + ">"; });
