@@ -8,8 +8,9 @@
 //
 // DuckDB reserves "main", so catalog `main` is the DuckDB database main_db. What
 // DuckDB cannot hold (creation times, table types, view text, schema comments,
-// informational PRIMARY/FOREIGN KEYs) lives in tables of each writable database's
-// hidden `main` schema (metadata-ddl.mjs writes them).
+// informational PRIMARY/FOREIGN KEYs, declared CHAR(n)/VARCHAR(n) column types) lives
+// in tables of each writable database's hidden `main` schema (metadata-ddl.mjs and
+// metadata-char-varchar.mjs write them).
 import { INFO_SCHEMA, infoSchemaRelations } from './metadata-info-schema.mjs';
 import { refreshTypes } from './metadata-types.mjs';
 
@@ -31,9 +32,12 @@ const HIDDEN_DBS = "('memory', 'system', 'temp')";
 const HIDDEN_SCHEMAS = "('main', 'pg_catalog', 'information_schema')";
 const str = (v) => (v === null || v === undefined ? 'NULL::VARCHAR' : `'${String(v).replace(/'/g, "''")}'`);
 
-// Per writable database: relation properties, schema properties; constraints live in main only.
+// Per writable database: relation properties, schema properties, declared column types
+// (type_text "VARCHAR(3)" / "CHAR(2)", see metadata-types.mjs); constraints live in main only.
 export const META_TABLES = [
   ...META_DBS.flatMap((db) => [
+    `CREATE TABLE IF NOT EXISTS ${db}.main.dbx_column_types (schema_name VARCHAR, table_name VARCHAR,
+       column_name VARCHAR, type_text VARCHAR)`,
     `CREATE TABLE IF NOT EXISTS ${db}.main.dbx_relations (schema_name VARCHAR, table_name VARCHAR,
        table_type VARCHAR, created TIMESTAMPTZ, last_altered TIMESTAMPTZ, storage_path VARCHAR, view_text VARCHAR,
        partition_cols VARCHAR[], properties VARCHAR)`,
@@ -95,9 +99,14 @@ export function catalogMacros({ started }) {
        LEFT JOIN (${metaUnion('dbx_relations')}) r
          ON r.db = t.database_name AND lower(r.schema_name) = lower(t.schema_name) AND lower(r.table_name) = lower(t.table_name)
        WHERE t.database_name NOT IN ${HIDDEN_DBS} AND t.schema_name NOT IN ${HIDDEN_SCHEMAS}`,
+    // data_type is DuckDB's type text, or the declared CHAR(n) / VARCHAR(n) DuckDB drops.
     `CREATE OR REPLACE MACRO ${M}.dbx_columns_live() AS TABLE
-       SELECT database_name, schema_name, table_name, column_name, column_index, column_default, is_nullable, data_type, comment
-       FROM duckdb_columns() WHERE database_name NOT IN ${HIDDEN_DBS} AND schema_name NOT IN ${HIDDEN_SCHEMAS}`,
+       SELECT c.database_name, c.schema_name, c.table_name, c.column_name, c.column_index, c.column_default, c.is_nullable,
+              coalesce(d.type_text, c.data_type) AS data_type, c.comment
+       FROM duckdb_columns() c LEFT JOIN (${metaUnion('dbx_column_types')}) d
+         ON d.db = c.database_name AND lower(d.schema_name) = lower(c.schema_name)
+         AND lower(d.table_name) = lower(c.table_name) AND lower(d.column_name) = lower(c.column_name)
+       WHERE c.database_name NOT IN ${HIDDEN_DBS} AND c.schema_name NOT IN ${HIDDEN_SCHEMAS}`,
     ...SNAPSHOT,
     `CREATE OR REPLACE MACRO ${M}.dbx_relations() AS TABLE SELECT * FROM ${M}.dbx_rel_snapshot`,
     // Informational keys whose table still exists.
@@ -213,8 +222,8 @@ let refreshing = Promise.resolve();
 
 export function refreshCatalog(con) {
   const run = refreshing.then(async () => {
-    await refreshTypes(con);
     for (const sql of SNAPSHOT) await con.run(sql);
+    await refreshTypes(con); // reads the column snapshot
   });
   refreshing = run.catch(() => {});
   return run;

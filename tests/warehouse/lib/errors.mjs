@@ -59,6 +59,10 @@ export function fromDuckDb(err, statementText = '') {
   // Spark-shaped failures raised inside SQL (error() in spark-functions.mjs macros) keep their class.
   const spark = /^[A-Za-z ]+ Error: \[([A-Z][A-Z0-9_.]*)\] ([\s\S]*?) SQLSTATE: ([0-9A-Z]{5})/.exec(raw);
   if (spark) return new SqlError(spark[1], spark[3], spark[2]);
+  // The same raised by a CHECK constraint (metadata-char-varchar.mjs): DuckDB quotes the
+  // expression, then appends "(Error: <message>)".
+  const checked = /^Constraint Error: [\s\S]*?\(Error: \[([A-Z][A-Z0-9_.]*)\] ([\s\S]*) SQLSTATE: ([0-9A-Z]{5})\)\s*$/.exec(raw);
+  if (checked) return new SqlError(checked[1], checked[3], checked[2]);
   const rule = RULES.find(([re]) => re.test(first));
   if (!rule) return new SqlError('INTERNAL_ERROR', 'XX000', first, 'INTERNAL_ERROR');
   const detail = first.replace(/^[A-Za-z ]+ Error:\s*/, '').replace(/!$/, '');

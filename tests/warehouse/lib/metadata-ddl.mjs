@@ -8,11 +8,13 @@
 //     ALTER COLUMN c COMMENT, ADD COLUMNS, RENAME TO, SET TBLPROPERTIES;
 //   - COMMENT ON TABLE|VIEW|COLUMN|SCHEMA, DROP TABLE|VIEW, CREATE/DROP SCHEMA
 //     (catalog.schema names, the catalog `main` being DuckDB's main_db).
-// The records live in <db>.main.dbx_relations / dbx_schemas and main_db.main.dbx_constraints.
+// The records live in <db>.main.dbx_relations / dbx_schemas and main_db.main.dbx_constraints;
+// declared CHAR(n) / VARCHAR(n) columns in <db>.main.dbx_column_types (metadata-char-varchar.mjs).
 import { identName, sqlIdent, sqlString } from './sql-tokens.mjs';
 import { SqlError } from './errors.mjs';
 import { W, isOp, words, stringValue, qualifiedName, closingParen, parenList, nameList, syntaxError, quoted } from './sql-parse.mjs';
 import { toDuckCatalog, fromDuckCatalog, HIVE, refreshCatalog } from './catalog-views.mjs';
+import { declaredType, lengthCheck, recordDeclared, forgetDeclared, forgetSchemaDeclared, renameDeclared, afterAlter } from './metadata-char-varchar.mjs';
 
 const raw = (text) => ({ kind: 'raw', text });
 const op = (text) => ({ kind: 'op', text });
@@ -28,6 +30,9 @@ export function ddlCommandFor(sig, rewrite, tokens) {
   if (a === 'CREATE') {
     const orReplace = words(sig, 1, 'OR', 'REPLACE');
     if (orReplace) i = 3;
+    // The SQL standard's LOCAL / GLOBAL TEMPORARY tables (Tableau's connection probe) are
+    // not in Spark's grammar, though DuckDB would take them.
+    if (['LOCAL', 'GLOBAL'].includes(W(sig[i]))) throw syntaxError(sig[i]);
     if (['SCHEMA', 'DATABASE'].includes(W(sig[i]))) return meta((con) => createSchema(con, sig, i + 1));
     if (words(sig, i, 'MATERIALIZED', 'VIEW')) return meta((con) => createView(con, sig, i + 2, { orReplace, tokens, rewrite, materialized: true }));
     if (W(sig[i]) === 'VIEW') return meta((con) => createView(con, sig, i + 1, { orReplace, tokens, rewrite }));
@@ -145,7 +150,7 @@ function readConstraint(toks, j, column) {
   return null;
 }
 
-// One column definition → { tokens (DuckDB part), name, comment, keys }.
+// One column definition → { tokens (DuckDB part), name, comment, keys, declared (CHAR(n) / VARCHAR(n) or null) }.
 function readColumn(toks) {
   const name = identName(toks[0]);
   const out = [];
@@ -158,7 +163,7 @@ function readColumn(toks) {
     out.push(toks[j]);
     j++;
   }
-  return { tokens: out, name, comment, keys };
+  return { tokens: out, name, comment, keys, declared: declaredType(toks.slice(1)) };
 }
 
 // The clauses after the column list → { clauses, next }: next is the index of AS (or the end).
@@ -219,7 +224,8 @@ async function createTable(con, sig, i, { orReplace, external, rewrite }) {
   }
   const records = await keyRecords(con, target, keys, columns);
 
-  const body = columns.length ? [op('('), ...columns.flatMap((c, k) => (k ? [op(','), ...c.tokens] : c.tokens)), op(')')] : [];
+  const withCheck = (c) => (c.declared ? [...c.tokens, raw(lengthCheck(c.name, c.declared))] : c.tokens);
+  const body = columns.length ? [op('('), ...columns.flatMap((c, k) => (k ? [op(','), ...withCheck(c)] : withCheck(c))), op(')')] : [];
   const query = asAt < sig.length ? sig.slice(asAt) : [];
   const duck = rewrite([raw(`CREATE ${orReplace ? 'OR REPLACE ' : ''}TABLE ${target.sql}`), ...body, ...query]).sql;
   const type = external || clauses.location ? 'EXTERNAL' : 'MANAGED';
@@ -229,7 +235,7 @@ async function createTable(con, sig, i, { orReplace, external, rewrite }) {
     ...(clauses.comment !== null ? [`COMMENT ON TABLE ${target.sql} IS ${sqlString(clauses.comment)}`] : []),
     ...forgetRelation(target),
     relationRecord(target, { type, location: clauses.location, partitions: clauses.partitions, properties: clauses.properties, provider: clauses.provider }),
-    ...records];
+    ...recordDeclared(target, columns), ...records];
   await inTransaction(con, statements);
   return null;
 }
@@ -246,7 +252,7 @@ const sameRelation = (n, s = 'schema_name', t = 'table_name') =>
   `lower(${s}) = lower(${sqlString(n.schema)}) AND lower(${t}) = lower(${sqlString(n.name)})`;
 
 function forgetRelation(n) {
-  const out = [`DELETE FROM ${sqlIdent(n.db)}.main.dbx_relations WHERE ${sameRelation(n)}`];
+  const out = [`DELETE FROM ${sqlIdent(n.db)}.main.dbx_relations WHERE ${sameRelation(n)}`, ...forgetDeclared(n)];
   if (n.db === 'main_db') out.push(`DELETE FROM main_db.main.dbx_constraints WHERE ${sameRelation(n, 'table_schema')}`);
   return out;
 }
@@ -396,7 +402,8 @@ async function dropSchema(con, sig, i) {
     throw new SqlError('SCHEMA_NOT_FOUND', '42704', `The schema ${quoted([s.catalog, s.schema])} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a catalog, verify the current_schema() output, or qualify the name with the correct catalog.\nTo tolerate the error on drop use DROP SCHEMA IF EXISTS.`);
   }
   const same = `lower(schema_name) = lower(${sqlString(s.schema)})`;
-  const cleanup = [`DELETE FROM ${sqlIdent(s.db)}.main.dbx_schemas WHERE ${same}`, `DELETE FROM ${sqlIdent(s.db)}.main.dbx_relations WHERE ${same}`];
+  const cleanup = [`DELETE FROM ${sqlIdent(s.db)}.main.dbx_schemas WHERE ${same}`, `DELETE FROM ${sqlIdent(s.db)}.main.dbx_relations WHERE ${same}`,
+    ...forgetSchemaDeclared(s)];
   if (s.db === 'main_db') cleanup.push(`DELETE FROM main_db.main.dbx_constraints WHERE lower(table_schema) = lower(${sqlString(s.schema)})`);
   try {
     await inTransaction(con, [`DROP SCHEMA ${s.sql}${cascade ? ' CASCADE' : ''}`, ...cleanup]);
@@ -441,15 +448,18 @@ async function alterTable(con, sig, rewrite) {
   if (a === 'ADD' && ['COLUMN', 'COLUMNS'].includes(b)) {
     const list = isOp(sig[i + 2], '(') ? parenList(sig, i + 2).items : [sig.slice(i + 2)];
     const cols = list.map(readColumn);
-    await inTransaction(con, cols.flatMap((c) => [rewrite([raw(`ALTER TABLE ${rel.sql}`), word('ADD'), word('COLUMN'), ...c.tokens]).sql,
-      ...(c.comment === null ? [] : [`COMMENT ON COLUMN ${rel.sql}.${sqlIdent(c.name)} IS ${sqlString(c.comment)}`])]));
-      return null;
+    // The declared CHAR(n) / VARCHAR(n) of an added column is recorded, not enforced (DuckDB refuses a CHECK here).
+    await inTransaction(con, [...cols.flatMap((c) => [rewrite([raw(`ALTER TABLE ${rel.sql}`), word('ADD'), word('COLUMN'), ...c.tokens]).sql,
+      ...(c.comment === null ? [] : [`COMMENT ON COLUMN ${rel.sql}.${sqlIdent(c.name)} IS ${sqlString(c.comment)}`])]),
+    ...recordDeclared(rel, cols)]);
+    return null;
   }
   if (words(sig, i, 'RENAME', 'TO')) {
     const to = qualifiedName(sig, i + 2).parts.at(-1);
     const where = sameRelation(rel);
     const renames = [`ALTER ${rel.isView ? 'VIEW' : 'TABLE'} ${rel.sql} RENAME TO ${sqlIdent(to)}`,
-      `UPDATE ${sqlIdent(rel.db)}.main.dbx_relations SET table_name = ${sqlString(to)}, last_altered = now() WHERE ${where}`];
+      `UPDATE ${sqlIdent(rel.db)}.main.dbx_relations SET table_name = ${sqlString(to)}, last_altered = now() WHERE ${where}`,
+      ...renameDeclared(rel, to)];
     if (rel.db === 'main_db') renames.push(`UPDATE main_db.main.dbx_constraints SET table_name = ${sqlString(to)} WHERE ${sameRelation(rel, 'table_schema')}`);
     await inTransaction(con, renames);
     return null;
@@ -457,7 +467,7 @@ async function alterTable(con, sig, rewrite) {
   if (a === 'SET' && b === 'TBLPROPERTIES') return null; // accepted; DESCRIBE shows the CREATE-time properties
   // Anything else (ALTER COLUMN … SET/DROP NOT NULL, DROP COLUMN, …) is DuckDB's own ALTER TABLE.
   const rest = rewrite([raw(`ALTER ${rel.isView ? 'VIEW' : 'TABLE'} ${rel.sql}`), ...sig.slice(next)]).sql;
-  await con.run(rest);
+  await inTransaction(con, [rest, ...(rel.isView ? [] : afterAlter(rel, sig, next))]);
   return null;
 }
 

@@ -12,6 +12,7 @@ import { sqlString, sqlIdent } from './sql-tokens.mjs';
 import { SqlError } from './errors.mjs';
 import { parseDuckType, ddlText, jsonType } from './metadata-types.mjs';
 import { resolveName, findRelation, tableNotFound } from './metadata-ddl.mjs';
+import { META_DBS } from './catalog-views.mjs';
 
 const rowsOf = async (con, sql) => (await con.runAndReadAll(sql)).getRows();
 
@@ -26,7 +27,12 @@ async function describeTarget(con, parts) {
   const rel = await findRelation(con, await resolveName(con, parts));
   if (!rel) throw tableNotFound(parts);
   const where = `database_name = ${sqlString(rel.db)} AND schema_name = ${sqlString(rel.schema)} AND table_name = ${sqlString(rel.name)}`;
-  const columns = (await rowsOf(con, `SELECT column_name, data_type, is_nullable, comment FROM duckdb_columns() WHERE ${where} ORDER BY column_index`))
+  // A declared CHAR(n) / VARCHAR(n) replaces DuckDB's VARCHAR (metadata-char-varchar.mjs).
+  const declared = META_DBS.includes(rel.db) ? `SELECT column_name, type_text FROM ${sqlIdent(rel.db)}.main.dbx_column_types
+    WHERE lower(schema_name) = lower(${sqlString(rel.schema)}) AND lower(table_name) = lower(${sqlString(rel.name)})`
+    : 'SELECT NULL::VARCHAR AS column_name, NULL::VARCHAR AS type_text WHERE false';
+  const columns = (await rowsOf(con, `SELECT c.column_name, coalesce(d.type_text, c.data_type), c.is_nullable, c.comment
+    FROM duckdb_columns() c LEFT JOIN (${declared}) d ON lower(d.column_name) = lower(c.column_name) WHERE ${where} ORDER BY column_index`))
     .map(([name, type, nullable, comment]) => ({ name, type: parseDuckType(type), nullable, comment }));
   const [info] = await rowsOf(con, `SELECT comment, strftime(created AT TIME ZONE 'UTC', '%a %b %d %H:%M:%S UTC %Y'),
       strftime(created AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ'), storage_path, view_text, partition_cols, table_type

@@ -10,6 +10,12 @@
 // information_schema is plain SQL over DuckDB's catalog, so the renderings live in
 // the table memory.main.dbx_types (one row per distinct DuckDB type text), kept
 // current by refreshTypes() after start-up and after every DDL the warehouse runs.
+//
+// DuckDB keeps no length for VARCHAR(n) and has no CHAR(n); Databricks keeps both as
+// declared. The warehouse records a declared CHAR(n) / VARCHAR(n) column in its own
+// metadata (metadata-char-varchar.mjs) under the type text declaredTypeText() spells,
+// "VARCHAR(3)" / "CHAR(2)", which DuckDB's catalog itself never shows; parseDuckType()
+// reads those texts as the kinds 'varchar' / 'char'.
 
 const SCALARS = {
   BOOLEAN: 'boolean', TINYINT: 'tinyint', UTINYINT: 'smallint', SMALLINT: 'smallint', USMALLINT: 'int',
@@ -26,6 +32,11 @@ const UC_NAMES = {
   double: 'DOUBLE', decimal: 'DECIMAL', string: 'STRING', binary: 'BINARY', date: 'DATE', timestamp: 'TIMESTAMP',
   timestamp_ntz: 'TIMESTAMP_NTZ', interval: 'INTERVAL', variant: 'VARIANT', void: 'NULL',
   array: 'ARRAY', map: 'MAP', struct: 'STRUCT',
+  // UNCONFIRMED: no recording shows information_schema.columns.data_type of a declared
+  // VARCHAR(n) / CHAR(n) column; upper-case VARCHAR / CHAR follow the other names here.
+  // Unity Catalog's ColumnTypeName enum has CHAR but no VARCHAR, so a workspace may
+  // answer STRING for varchar(n).
+  varchar: 'VARCHAR', char: 'CHAR',
 };
 // Bits of the base-2 numeric types (information_schema numeric_precision).
 const BITS = { tinyint: 8, smallint: 16, int: 32, bigint: 64, float: 24, double: 53 };
@@ -80,10 +91,14 @@ export function parseDuckType(text) {
       const d = /^\((\d+),\s*(\d+)\)/.exec(s.slice(i));
       i += d[0].length;
       node = { kind: 'decimal', precision: Number(d[1]), scale: Number(d[2]) };
+    } else if ((base === 'VARCHAR' || base === 'CHAR') && /^\(\d+\)/.test(s.slice(i))) {
+      const d = /^\((\d+)\)/.exec(s.slice(i));
+      i += d[0].length;
+      node = { kind: base.toLowerCase(), length: Number(d[1]) };
     } else if (WIDE_DECIMALS[base]) {
       node = { kind: 'decimal', precision: WIDE_DECIMALS[base][0], scale: WIDE_DECIMALS[base][1] };
     } else {
-      if (s[i] === '(') skipParens(); // ENUM('a', …), VARCHAR(n) never reach DuckDB's catalog text, but be safe
+      if (s[i] === '(') skipParens(); // ENUM('a', …)
       node = { kind: 'scalar', spark: SCALARS[base] ?? 'string' };
     }
     while (s[i] === '[') {
@@ -96,10 +111,15 @@ export function parseDuckType(text) {
   return type();
 }
 
-// DESCRIBE / full_data_type spelling: "array<int>", "struct<a:int,b:string>", "decimal(10,2)".
+// The type text under which a declared CHAR(n) / VARCHAR(n) column is recorded.
+export const declaredTypeText = (kind, length) => `${kind.toUpperCase()}(${length})`;
+
+// DESCRIBE / full_data_type spelling: "array<int>", "struct<a:int,b:string>", "decimal(10,2)",
+// and the declared "varchar(3)" / "char(2)".
 export function ddlText(t) {
   switch (t.kind) {
     case 'decimal': return `decimal(${t.precision},${t.scale})`;
+    case 'varchar': case 'char': return `${t.kind}(${t.length})`;
     case 'array': return `array<${ddlText(t.element)}>`;
     case 'map': return `map<${ddlText(t.key)},${ddlText(t.value)}>`;
     case 'struct': return `struct<${t.fields.map((f) => `${f.name}:${ddlText(f.type)}`).join(',')}>`;
@@ -108,9 +128,11 @@ export function ddlText(t) {
 }
 
 // Result-manifest spelling (type_text): "ARRAY<INT>", "STRUCT<a: INT, b: STRING>", "DECIMAL(10,2)".
+// A declared CHAR(n) / VARCHAR(n) column is STRING there (recorded for VARCHAR(255)).
 export function manifestText(t) {
   switch (t.kind) {
     case 'decimal': return `DECIMAL(${t.precision},${t.scale})`;
+    case 'varchar': case 'char': return 'STRING';
     case 'array': return `ARRAY<${manifestText(t.element)}>`;
     case 'map': return `MAP<${manifestText(t.key)}, ${manifestText(t.value)}>`;
     case 'struct': return `STRUCT<${t.fields.map((f) => `${f.name}: ${manifestText(f.type)}`).join(', ')}>`;
@@ -119,11 +141,13 @@ export function manifestText(t) {
 }
 
 const sparkName = (t) => (t.kind === 'scalar' ? t.spark.split(' ')[0] : t.kind);
+const isCharacter = (name) => name === 'string' || name === 'varchar' || name === 'char';
 
 // DESCRIBE … AS JSON type object (Spark's describe-as-JSON format).
 export function jsonType(t) {
   switch (t.kind) {
     case 'decimal': return { name: 'decimal', precision: t.precision, scale: t.scale };
+    case 'varchar': case 'char': return { name: t.kind, length: t.length };
     case 'array': return { name: 'array', element_type: jsonType(t.element), element_nullable: true };
     case 'map': return { name: 'map', key_type: jsonType(t.key), value_type: jsonType(t.value), value_nullable: true };
     case 'struct': return { name: 'struct', fields: t.fields.map((f) => ({ name: f.name, type: jsonType(f.type), nullable: true })) };
@@ -154,7 +178,8 @@ export function typeRow(duckText) {
     datetime_precision: datetime,
     interval_type: name === 'interval' ? 'DAY TO SECOND' : null,
     // Observed on a workspace: STRING columns report 0 for both lengths, others NULL.
-    character_length: name === 'string' ? 0 : null,
+    // UNCONFIRMED: the declared length for CHAR(n) / VARCHAR(n) (no recording).
+    character_length: isCharacter(name) ? (t.length ?? 0) : null,
   };
 }
 
@@ -165,9 +190,10 @@ export const TYPES_TABLE = `CREATE TABLE IF NOT EXISTS memory.main.dbx_types (du
 
 const lit = (v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
-// Adds a dbx_types row for every DuckDB type text in use that has none yet.
+// Adds a dbx_types row for every type text in the column snapshot (DuckDB's, or the
+// declared CHAR(n) / VARCHAR(n) of catalog-views.mjs) that has none yet.
 export async function refreshTypes(con) {
-  const missing = await con.runAndReadAll(`SELECT DISTINCT data_type FROM duckdb_columns()
+  const missing = await con.runAndReadAll(`SELECT DISTINCT data_type FROM memory.main.dbx_col_snapshot
     WHERE data_type NOT IN (SELECT duck FROM memory.main.dbx_types)`);
   const rows = missing.getRows().map(([text]) => typeRow(text));
   if (!rows.length) return;

@@ -60,6 +60,10 @@ test('a SQL error is HTTP 200 FAILED with error_code, SQLSTATE in the message an
   assert.equal(r.status.error.error_code, 'BAD_REQUEST');
   assert.match(r.status.error.message, /^\[PARSE_SYNTAX_ERROR\] .*SQLSTATE: 42601/);
   assert.equal(r.status.sql_state, '42601');
+  // DuckDB takes the SQL standard's temporary tables; Spark's grammar does not.
+  const temporary = await wh.execute({ statement: 'CREATE LOCAL TEMPORARY TABLE t (c INT) ON COMMIT PRESERVE ROWS' });
+  assert.equal(temporary.status.sql_state, '42601');
+  assert.match(temporary.status.error.message, /^\[PARSE_SYNTAX_ERROR\] Syntax error at or near 'LOCAL'/);
   const missing = await wh.execute({ statement: 'SELECT * FROM main.default.no_such_table' });
   assert.equal(missing.status.sql_state, '42P01');
   assert.equal((await get(r.statement_id)).body.status.state, 'FAILED');
