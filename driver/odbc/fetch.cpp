@@ -59,7 +59,12 @@ SQLRETURN Statement::fetch_scroll(SQLSMALLINT orientation, SQLLEN /*offset*/) {
                 "Fetch type out of range: the cursor is forward-only, so only "
                 "SQL_FETCH_NEXT is supported.");
   BusyScope busy(busy_);
-  return fetch_rowset();
+  try {
+    return fetch_rowset();
+  } catch (...) {
+    if (cancel_.cancelled()) free_stmt(SQL_CLOSE);  // as the driver manager has (cancel())
+    throw;
+  }
 }
 
 SQLRETURN Statement::fetch_rowset() {

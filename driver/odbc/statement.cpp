@@ -233,11 +233,22 @@ void Statement::release_result() noexcept {
   pieces_.clear();
 }
 
+// unixODBC takes a SQLCancel that succeeds outside data at execution as SQLFreeStmt(
+// SQL_CLOSE): an open cursor is closed in its state machine, whether a call was running or
+// not. So the driver closes it too; otherwise the driver manager would pass the next
+// SQLExecDirect and the driver would refuse it with 24000.
 void Statement::cancel() {
   // SQLCancel between SQL_NEED_DATA and the last SQLParamData ends the data-at-execution
   // sequence (it comes from the thread that runs it).
   if (need_data_.exchange(false)) return;
-  if (busy_.load()) cancel_.cancel();
+  std::unique_lock idle(call_mutex(), std::try_to_lock);
+  if (!idle.owns_lock()) {
+    // A call is running on another thread: it stops with HY008 (a fetch also closes the
+    // cursor, in fetch_scroll).
+    if (busy_.load()) cancel_.cancel();
+    return;
+  }
+  if (state_ == State::kCursorOpen) free_stmt(SQL_CLOSE);
 }
 
 SQLRETURN Statement::close_cursor() {

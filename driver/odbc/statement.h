@@ -54,7 +54,8 @@ class Statement : public Handle {
   // a metadata statement starts from (catalog, disposition, query timeout).
   bool metadata_id() const { return metadata_id_ == SQL_TRUE; }
   sea::ExecuteRequest metadata_request() const { return build_request({}); }
-  // From any thread, without the handle lock: the running execute/fetch returns HY008.
+  // From any thread, without the handle lock: the running execute/fetch returns HY008,
+  // and a cursor left open is closed (see statement.cpp).
   void cancel();
   SQLRETURN close_cursor();  // SQLCloseCursor: 24000 without an open cursor
   void free_stmt(SQLUSMALLINT option);

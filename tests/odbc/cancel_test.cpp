@@ -1,10 +1,7 @@
 // Long-running statements: SQLCancel from a second thread, SQL_ATTR_QUERY_TIMEOUT, and
 // statements that outlast the 10 s wait_timeout and are polled. The warehouse's
 // /*warehouse:sleep=N*/ hint keeps a statement RUNNING for N seconds; cancel interrupts it.
-#include <atomic>
-#include <chrono>
 #include <string>
-#include <thread>
 
 #include "suite.h"
 #include "warehouse_admin.h"
@@ -33,19 +30,8 @@ class CancelTest : public WarehouseSuite<CancelTest> {
 TEST_F(CancelTest, CancelFromAnotherThreadGivesHY008) {
   long since = WarehouseAdmin(warehouse()).last_seq();
   Stmt s = stmt();
-  std::atomic<bool> done{false};
-  SQLRETURN rc = SQL_SUCCESS;
-  std::thread executor([&] {
-    rc = s.exec("/*warehouse:sleep=120*/ SELECT 1 AS never");
-    done = true;
-  });
-  // SQLCancel on a statement that is not executing yet only closes it, so keep cancelling
-  // until the executing call has returned (bounded).
-  for (int i = 0; i < 100 && !done; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    if (!done) SQLCancel(s.get());
-  }
-  executor.join();
+  const SQLRETURN rc =
+      cancel_while_running(s, [&] { return s.exec("/*warehouse:sleep=120*/ SELECT 1 AS never"); });
   ASSERT_EQ(rc, SQL_ERROR) << return_code_name(rc);
   EXPECT_TRUE(has_diag(SQL_HANDLE_STMT, s.get(), "HY008"));
   EXPECT_TRUE(cancel_was_posted(since)) << "the statement must be cancelled on the server too";
@@ -92,6 +78,15 @@ TEST_F(CancelTest, PendingWarehouseStillAnswers) {
   auto rows = query("/*warehouse:pending=1.5*/ SELECT 'started' AS s");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0][0], "started");
+}
+
+// R cancels a query it has not fetched before it runs the next on the same statement.
+TEST_F(CancelTest, CancelClosesAnOpenCursorAsTheDriverManagerDoes) {
+  Stmt s = stmt();
+  ASSERT_ODBC_OK(s.exec("SELECT id FROM range(10) AS t(id)"), SQL_HANDLE_STMT, s.get());
+  ASSERT_EQ(s.fetch(), SQL_SUCCESS);
+  EXPECT_ODBC_OK(SQLCancel(s.get()), SQL_HANDLE_STMT, s.get());
+  expect_usable(s);
 }
 
 TEST_F(CancelTest, CancelWithNothingRunningIsHarmless) {

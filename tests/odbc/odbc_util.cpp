@@ -1,8 +1,11 @@
 #include "odbc_util.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cctype>
 #include <stdexcept>
+#include <thread>
 
 namespace dbsql::odbc_test {
 namespace {
@@ -218,6 +221,21 @@ std::string braced(std::string_view value) {
     if (c == '}') out += '}';
   }
   return out + "}";
+}
+
+SQLRETURN cancel_while_running(Stmt& stmt, const std::function<SQLRETURN()>& call) {
+  std::atomic<bool> done{false};
+  SQLRETURN rc = SQL_SUCCESS;
+  std::thread runner([&] {
+    rc = call();
+    done = true;
+  });
+  for (int i = 0; i < 300 && !done; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    if (!done) SQLCancel(stmt.get());
+  }
+  runner.join();
+  return rc;
 }
 
 }  // namespace dbsql::odbc_test

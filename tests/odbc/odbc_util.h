@@ -5,6 +5,7 @@
 #include <sql.h>
 #include <sqlext.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,5 +102,11 @@ ColumnDescription describe_col(Stmt& stmt, SQLUSMALLINT column);
 
 // {key=value} form for values that could contain ';' (paths, secrets).
 std::string braced(std::string_view value);
+
+// Runs `call` (an execute or fetch on `stmt`) on another thread and calls SQLCancel on
+// `stmt` every 200 ms until the call returns, for at most 60 s; returns what the call
+// returned. Cancelling repeatedly, because a SQLCancel that comes before the call has
+// started only closes the statement.
+SQLRETURN cancel_while_running(Stmt& stmt, const std::function<SQLRETURN()>& call);
 
 }  // namespace dbsql::odbc_test

@@ -315,6 +315,15 @@ TEST_F(StatementTest, CancelWithNothingRunningIsANoOp) {
   EXPECT_EQ(SQL_SUCCESS, exec("SELECT 1")) << "a stale cancel does not hit the next statement";
 }
 
+TEST_F(StatementTest, CancelClosesAnOpenCursor) {
+  fake.default_result = three_rows();
+  ASSERT_EQ(SQL_SUCCESS, exec("SELECT 1"));
+  EXPECT_EQ(SQL_SUCCESS,
+            guard<Statement>(
+                "SQLCancel", stmt, [](Statement& s) { s.cancel(); }, kNoLock | kKeepDiagnostics));
+  EXPECT_EQ(SQL_SUCCESS, exec("SELECT 2")) << "no 24000: the cancel closed the cursor";
+}
+
 TEST_F(StatementTest, PreparedQueryIsDescribedBeforeExecuteAndRunsOnce) {
   fake.default_result = three_rows();
   ASSERT_EQ(SQL_SUCCESS, on_stmt([](Statement& s) { s.prepare("SELECT id, name FROM t"); }));
