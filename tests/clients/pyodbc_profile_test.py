@@ -2,10 +2,12 @@
 """pyodbc's call sequence as pyodbc and SQLAlchemy make it (the pyodbc profile of the BI-tools
 reference): connect with a timeout and attrs_before and autocommit off, the getinfo values
 they cache, columns() on a non-ASCII column name with both wide decodings, 1 MB values read
-in pieces, a statement timeout, and a DBMS version that parses."""
+in pieces, a statement cancelled from another thread, a statement timeout, a DBMS version that
+parses, and the 08S01 SQLAlchemy takes for a dropped connection."""
 
 import os
 import sys
+import threading
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -70,12 +72,9 @@ class PyodbcProfileTest(unittest.TestCase):
                 rows = cnxn.cursor().columns(table="t1", catalog="main",
                                              schema="default").fetchall()
                 self.assertEqual([r.column_name for r in rows], ["a", "b", "x\u038fz"])
-                # The local warehouse keeps VARCHAR(3) as STRING (DuckDB drops the length), so
-                # only the character type of b is checked here.
-                self.assertEqual([rows[0].type_name, rows[2].type_name], ["INT", "DECIMAL"])
-                self.assertIn(rows[1].data_type, (pyodbc.SQL_VARCHAR, pyodbc.SQL_WVARCHAR,
-                                                  pyodbc.SQL_WLONGVARCHAR,
-                                                  pyodbc.SQL_LONGVARCHAR))
+                self.assertEqual([r.type_name for r in rows], ["INT", "VARCHAR", "DECIMAL"])
+                self.assertIn(rows[1].data_type, (pyodbc.SQL_VARCHAR, pyodbc.SQL_WVARCHAR))
+                self.assertEqual(rows[1].column_size, 3)
                 self.assertEqual((rows[2].column_size, rows[2].decimal_digits), (8, 2))
 
     def test_one_megabyte_string_and_binary_arrive_whole(self):
@@ -95,6 +94,41 @@ class PyodbcProfileTest(unittest.TestCase):
             self.assertEqual(raised.exception.args[0], "HYT00", raised.exception)
             cnxn.timeout = 0
             self.assertEqual(cnxn.cursor().execute("SELECT 2").fetchone()[0], 2)
+
+    def test_cancel_from_another_thread_is_hy008(self):
+        with self.connect(autocommit=True) as cnxn:
+            cursor = cnxn.cursor()
+            stop = threading.Event()
+
+            def keep_cancelling():  # a cancel before execute has started only closes
+                while not stop.wait(0.2):
+                    cursor.cancel()
+
+            canceller = threading.Thread(target=keep_cancelling)
+            canceller.start()
+            try:
+                # pyodbc maps HY008 to its base Error class.
+                with self.assertRaises(pyodbc.Error) as raised:
+                    cursor.execute("/*warehouse:sleep=120*/ SELECT 1")
+            finally:
+                stop.set()
+                canceller.join()
+            self.assertEqual(raised.exception.args[0], "HY008", raised.exception)
+            self.assertEqual(cnxn.cursor().execute("SELECT 3").fetchone()[0], 3)
+
+    def test_a_dropped_connection_is_08S01(self):
+        # SQLAlchemy's pyodbc dialect calls a connection dead when the error has 08S01.
+        warehouse = support.Warehouse()
+        try:
+            cnxn = pyodbc.connect(warehouse.connection_string(), timeout=5, autocommit=True)
+            self.assertEqual(cnxn.cursor().execute("SELECT 1").fetchone()[0], 1)
+        finally:
+            warehouse.stop()
+        with self.assertRaises(pyodbc.Error) as raised:
+            cnxn.cursor().execute("SELECT 1")
+        self.assertEqual(raised.exception.args[0], "08S01", raised.exception)
+        self.assertIn("08S01", str(raised.exception))
+        cnxn.close()
 
 
 if __name__ == "__main__":
