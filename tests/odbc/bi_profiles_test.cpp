@@ -168,12 +168,19 @@ TEST_F(BiProfilesTest, LibreOfficeBase) {
   c.disconnect();
 }
 
-// Power Query's navigator and load: connect with an unknown key, the info it reads first,
-// the current catalog probed with a null buffer, SQLGetFunctions, the W types, the table
-// tree, keys for navigation properties, columns, then a load read column by column with
-// SQLGetData and a folded query with a wide-string parameter.
+// Power Query's navigator and load: an environment with pooling, connect with an unknown
+// key, the info it reads first (W and ANSI), the current catalog probed with a null buffer,
+// SQLGetFunctions, the W types, the table tree, keys for navigation properties, columns, a
+// load read column by column with SQLGetData, a folded query with ANSI identifiers and
+// parameters, escapes, row limits, cancel and timeout, and every type read as text.
 TEST_F(BiProfilesTest, ExcelAndPowerBiPowerQuery) {
-  Dbc c(env_);
+  // Step 1: ODBC 3 with connection pooling per environment (the driver manager's business:
+  // it must not fail). Steps 2 and 3: the login timeout before the connect.
+  Env env;
+  ASSERT_ODBC_OK(SQLSetEnvAttr(env.get(), SQL_ATTR_CONNECTION_POOLING,
+                               reinterpret_cast<SQLPOINTER>(SQL_CP_ONE_PER_HENV), 0),
+                 SQL_HANDLE_ENV, env.get());
+  Dbc c(env);
   ASSERT_ODBC_OK(SQLSetConnectAttrW(c.get(), SQL_ATTR_LOGIN_TIMEOUT,
                                     reinterpret_cast<SQLPOINTER>(static_cast<SQLULEN>(15)), 0),
                  SQL_HANDLE_DBC, c.get());
@@ -194,6 +201,41 @@ TEST_F(BiProfilesTest, ExcelAndPowerBiPowerQuery) {
     EXPECT_EQ(SQLGetInfoW(c.get(), type, buf, 100, &len), SQL_SUCCESS) << type;
     EXPECT_GT(len, 0) << type;
   }
+
+  // Step 5: the "driver info" list, through SQLGetInfoW and the ANSI SQLGetInfo alike
+  // (Power BI calls both), 180 (SQL_RETURN_ESCAPE_CLAUSE, not in unixODBC's headers) and
+  // 1750 (SQL_DTC_TRANSITION_COST) among them.
+  constexpr SQLUSMALLINT kReturnEscapeClause = 180, kDtcTransitionCost = 1750;
+  for (SQLUSMALLINT type : std::initializer_list<SQLUSMALLINT>{
+           SQL_IDENTIFIER_QUOTE_CHAR, SQL_SCHEMA_USAGE, SQL_CATALOG_USAGE, SQL_CATALOG_NAME_SEPARATOR,
+        SQL_CATALOG_LOCATION, SQL_SQL_CONFORMANCE, SQL_MAX_COLUMNS_IN_ORDER_BY,
+        SQL_MAX_IDENTIFIER_LEN, SQL_MAX_COLUMNS_IN_GROUP_BY, SQL_MAX_COLUMNS_IN_SELECT,
+        SQL_ORDER_BY_COLUMNS_IN_SELECT, SQL_STRING_FUNCTIONS, SQL_AGGREGATE_FUNCTIONS,
+        SQL_SQL92_PREDICATES, SQL_SQL92_RELATIONAL_JOIN_OPERATORS, SQL_COLUMN_ALIAS,
+        SQL_GROUP_BY, SQL_NUMERIC_FUNCTIONS, SQL_TIMEDATE_FUNCTIONS, SQL_SYSTEM_FUNCTIONS,
+        SQL_TIMEDATE_ADD_INTERVALS, SQL_TIMEDATE_DIFF_INTERVALS, SQL_CONCAT_NULL_BEHAVIOR,
+        SQL_CATALOG_NAME, SQL_CATALOG_TERM, SQL_SCHEMA_TERM, SQL_ODBC_INTERFACE_CONFORMANCE,
+        SQL_SEARCH_PATTERN_ESCAPE, SQL_CONVERT_FUNCTIONS, SQL_CONVERT_BIGINT, SQL_CONVERT_BINARY,
+        SQL_CONVERT_BIT, SQL_CONVERT_CHAR, SQL_CONVERT_DECIMAL, SQL_CONVERT_DOUBLE,
+        SQL_CONVERT_FLOAT, SQL_CONVERT_GUID, SQL_CONVERT_INTEGER, SQL_CONVERT_LONGVARBINARY,
+        SQL_CONVERT_LONGVARCHAR, SQL_CONVERT_NUMERIC, SQL_CONVERT_REAL, SQL_CONVERT_SMALLINT,
+        SQL_CONVERT_TIMESTAMP, SQL_CONVERT_TINYINT, SQL_CONVERT_DATE, SQL_CONVERT_TIME,
+        SQL_CONVERT_VARBINARY, SQL_CONVERT_VARCHAR, SQL_CONVERT_WCHAR, SQL_CONVERT_WLONGVARCHAR,
+        SQL_CONVERT_WVARCHAR, SQL_SPECIAL_CHARACTERS, kReturnEscapeClause, SQL_DRIVER_ODBC_VER,
+        kDtcTransitionCost}) {
+    SQLWCHAR wide[128] = {0};
+    char narrow[256] = {0};
+    SQLSMALLINT len = -1;
+    EXPECT_EQ(SQLGetInfoW(c.get(), type, wide, sizeof wide, &len), SQL_SUCCESS) << type;
+    EXPECT_GE(len, 0) << type;
+    EXPECT_EQ(SQLGetInfo(c.get(), type, narrow, sizeof narrow, &len), SQL_SUCCESS) << type;
+  }
+  EXPECT_EQ(wide_info(c, SQL_CATALOG_NAME_SEPARATOR), ".");
+  EXPECT_EQ(wide_info(c, SQL_SEARCH_PATTERN_ESCAPE), "\\");
+  SQLUINTEGER convert_functions = 0;
+  ASSERT_EQ(SQLGetInfo(c.get(), SQL_CONVERT_FUNCTIONS, &convert_functions, 0, nullptr),
+            SQL_SUCCESS);
+  EXPECT_TRUE(convert_functions & SQL_FN_CVT_CAST);
 
   // Step 6: the current catalog's length first (no buffer), then its value.
   SQLINTEGER catalog_bytes = -1;
@@ -216,7 +258,8 @@ TEST_F(BiProfilesTest, ExcelAndPowerBiPowerQuery) {
 
   // Step 8: the type list, then the wide character types alone.
   for (SQLSMALLINT type : {static_cast<SQLSMALLINT>(SQL_ALL_TYPES),
-                           static_cast<SQLSMALLINT>(SQL_WVARCHAR)}) {
+                           static_cast<SQLSMALLINT>(SQL_WVARCHAR),
+                           static_cast<SQLSMALLINT>(SQL_WCHAR)}) {
     Stmt s(c);
     EXPECT_FALSE(rows_of(s, call_type_info(s, true, type), "types").empty()) << type;
   }
@@ -258,6 +301,36 @@ TEST_F(BiProfilesTest, ExcelAndPowerBiPowerQuery) {
     Stmt s(c);
     ASSERT_ODBC_OK(s.exec("select * from main.default.bi_orders order by id"), SQL_HANDLE_STMT,
                    s.get());
+    SQLUINTEGER extensions = 0;
+    ASSERT_EQ(SQLGetInfo(c.get(), SQL_GETDATA_EXTENSIONS, &extensions, 0, nullptr), SQL_SUCCESS);
+    EXPECT_TRUE(extensions & SQL_GD_ANY_COLUMN);
+    ASSERT_EQ(s.num_cols(), 4);
+    // What Power Query reads of each column before the load.
+    const std::vector<std::string> type_names{"INT", "BIGINT", "DECIMAL", "DATE"};
+    for (SQLUSMALLINT col = 1; col <= 4; ++col) {
+      for (SQLUSMALLINT field : {SQL_DESC_CONCISE_TYPE, SQL_DESC_UNSIGNED, SQL_DESC_NULLABLE,
+                                 SQL_DESC_LENGTH, SQL_DESC_SCALE}) {
+        SQLLEN number = -1;
+        EXPECT_EQ(SQLColAttributeW(s.get(), col, field, nullptr, 0, nullptr, &number),
+                  SQL_SUCCESS)
+            << col << " " << field;
+      }
+      SQLWCHAR name[64] = {0};
+      SQLSMALLINT bytes = 0;
+      EXPECT_EQ(SQLColAttributeW(s.get(), col, SQL_DESC_NAME, name, sizeof name, &bytes, nullptr),
+                SQL_SUCCESS);
+      EXPECT_GT(bytes, 0);
+      SQLWCHAR type[64] = {0};
+      ASSERT_EQ(SQLColAttributeW(s.get(), col, SQL_DESC_TYPE_NAME, type, sizeof type, &bytes,
+                                 nullptr),
+                SQL_SUCCESS);
+      EXPECT_EQ(std::string(type, type + bytes / sizeof(SQLWCHAR)), type_names[col - 1]);
+    }
+    SQLLEN nullable = -1;
+    ASSERT_EQ(SQLColAttributeW(s.get(), 1, SQL_DESC_NULLABLE, nullptr, 0, nullptr, &nullable),
+              SQL_SUCCESS);
+    // A query's manifest does not say (README, Types); SQLColumns does.
+    EXPECT_EQ(nullable, SQL_NULLABLE);
     ASSERT_EQ(s.fetch(), SQL_SUCCESS);
     SQLBIGINT id = 0, customer = 0;
     SQLLEN ind = 0;
@@ -277,6 +350,33 @@ TEST_F(BiProfilesTest, ExcelAndPowerBiPowerQuery) {
     ASSERT_EQ(s.fetch(), SQL_SUCCESS);
     EXPECT_EQ(s.fetch(), SQL_NO_DATA);
     EXPECT_EQ(SQLMoreResults(s.get()), SQL_NO_DATA);
+  }
+  // A long string arrives through repeated SQLGetData calls, 01004 until the last piece.
+  {
+    Stmt s(c);
+    ASSERT_ODBC_OK(s.exec("select repeat('ab', 5000)"), SQL_HANDLE_STMT, s.get());
+    ASSERT_EQ(s.fetch(), SQL_SUCCESS);
+    std::u16string text;
+    SQLRETURN piece_rc;
+    int pieces = 0;
+    do {
+      SQLWCHAR buf[1024];
+      SQLLEN ind = 0;
+      piece_rc = SQLGetData(s.get(), 1, SQL_C_WCHAR, buf, sizeof buf, &ind);
+      ASSERT_TRUE(SQL_SUCCEEDED(piece_rc)) << to_string(s.diags());
+      if (piece_rc == SQL_SUCCESS_WITH_INFO) {
+        EXPECT_EQ(s.diags().at(0).sqlstate, "01004");
+      }
+      const size_t chars = piece_rc == SQL_SUCCESS ? static_cast<size_t>(ind) / sizeof(SQLWCHAR)
+                                                   : std::size(buf) - 1;
+      text.append(buf, buf + chars);
+      ++pieces;
+    } while (piece_rc == SQL_SUCCESS_WITH_INFO);
+    EXPECT_EQ(text.size(), 10000u);
+    EXPECT_EQ(pieces, 10);  // 1023 characters a piece
+    SQLWCHAR after[8];
+    SQLLEN ind = 0;
+    EXPECT_EQ(SQLGetData(s.get(), 1, SQL_C_WCHAR, after, sizeof after, &ind), SQL_NO_DATA);
   }
 
   // Step 13: a folded query with a wide-string and a date parameter, its identifiers in
