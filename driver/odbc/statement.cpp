@@ -233,10 +233,11 @@ void Statement::release_result() noexcept {
   pieces_.clear();
 }
 
-// unixODBC takes a SQLCancel that succeeds outside data at execution as SQLFreeStmt(
-// SQL_CLOSE): an open cursor is closed in its state machine, whether a call was running or
-// not. So the driver closes it too; otherwise the driver manager would pass the next
-// SQLExecDirect and the driver would refuse it with 24000.
+// unixODBC and iODBC take a SQLCancel that succeeds outside data at execution as
+// SQLFreeStmt(SQL_CLOSE), as ODBC 2 did (ODBC 3 says an idle cancel does nothing): an open
+// cursor is closed in their state machines, whether a call was running or not. So the
+// driver closes it too; otherwise the driver manager would pass the next SQLExecDirect and
+// the driver would refuse it with 24000.
 void Statement::cancel() {
   // SQLCancel between SQL_NEED_DATA and the last SQLParamData ends the data-at-execution
   // sequence (it comes from the thread that runs it).
