@@ -2,16 +2,20 @@
 // driver manager, and how much memory that takes. Not a test: run it by hand (see
 // bench/README.md). Links only libodbc; the driver is loaded from Driver=<path>.
 //
-// Modes (--mode, default "external_links,inline"; "all" adds "1gb"):
+// Modes (--mode, default "external_links,inline"; "all" adds "0.5gb,1gb,2gb"):
 //   external_links  1,000,000 rows x 6 columns of samples.nyctaxi.trips, EXTERNAL_LINKS
 //   inline          the first 250,000 rows of the same (under INLINE's 25 MiB), INLINE
-//   1gb             1,100,000 rows of ~1 KB (>= 1 GiB of JSON), EXTERNAL_LINKS; the process's
-//                   peak RSS must stay under 200 MB (exit status 1 otherwise)
+//   0.5gb, 1gb, 2gb 550,000 / 1,100,000 / 2,200,000 rows of ~1 KB (that many GB of JSON),
+//                   EXTERNAL_LINKS; the process's peak RSS must stay under 128 MB (exit
+//                   status 1 otherwise)
 // Every mode binds all columns (column-wise, 1,000-row arrays) and fetches to the end.
+// --threads 1,4 runs every mode once per MaxNumResultFileDownloadThreads value and prints
+// each run's speed against the first's.
 //
-// The warehouse: started here (node tests/warehouse/server.mjs --trips-rows 1000000) unless
-// --connect "<connection string>" (or DBSQL_BENCH_CONNECT) names a running one, which must
-// then have been started with --trips-rows 1000000.
+// The warehouse: started here (node tests/warehouse/server.mjs --trips-rows 1000000, plus
+// --storage-first-byte-ms MS --storage-mbps N with --storage-delay MS,N) unless --connect
+// "<connection string>" (or DBSQL_BENCH_CONNECT) names a running one, which must then have
+// been started with --trips-rows 1000000.
 #include <sql.h>
 #include <sqlext.h>
 #include <sys/resource.h>
@@ -44,14 +48,24 @@ using Clock = std::chrono::steady_clock;
 
 constexpr SQLULEN kArraySize = 1000;
 constexpr double kMB = 1e6;
-constexpr long kRssLimitKb = 200 * 1000;
+constexpr long kRssLimitKb = 128 * 1000;
 
 const char* kTripsQuery =
     "SELECT tpep_pickup_datetime, tpep_dropoff_datetime, trip_distance, fare_amount, "
     "pickup_zip, dropoff_zip FROM samples.nyctaxi.trips";
 
+// Rows of ~1 KB in each padded mode.
+long long padded_rows(const std::string& mode) {
+  if (mode == "0.5gb") return 550'000;
+  if (mode == "1gb") return 1'100'000;
+  if (mode == "2gb") return 2'200'000;
+  return 0;
+}
+
 struct Options {
   std::vector<std::string> modes = {"external_links", "inline"};
+  std::vector<int> threads;          // MaxNumResultFileDownloadThreads values; empty = default
+  std::string storage_delay;         // "MS,MBPS" for the warehouse started here
   std::string connect;  // empty: start a warehouse
   std::string driver;
   std::string warehouse_dir;
@@ -267,13 +281,21 @@ Options parse_args(int argc, char** argv) {
     if (arg == "--mode") {
       std::string m = value();
       o.modes.clear();
-      if (m == "all") m = "1gb,external_links,inline";
+      if (m == "all") m = "0.5gb,1gb,2gb,external_links,inline";
       std::stringstream in(m);
       std::string one;
       while (std::getline(in, one, ',')) {
-        if (one != "external_links" && one != "inline" && one != "1gb") die("unknown mode " + one);
+        if (one != "external_links" && one != "inline" && padded_rows(one) == 0)
+          die("unknown mode " + one);
         o.modes.push_back(one);
       }
+    } else if (arg == "--threads") {
+      std::stringstream in(value());
+      std::string one;
+      while (std::getline(in, one, ',')) o.threads.push_back(std::stoi(one));
+    } else if (arg == "--storage-delay") {
+      o.storage_delay = value();
+      if (o.storage_delay.find(',') == std::string::npos) die("--storage-delay needs MS,MBPS");
     } else if (arg == "--connect") {
       o.connect = value();
     } else if (arg == "--driver") {
@@ -281,8 +303,8 @@ Options parse_args(int argc, char** argv) {
     } else if (arg == "--warehouse-dir") {
       o.warehouse_dir = value();
     } else {
-      die("usage: fetch_bench [--mode external_links,inline,1gb|all] [--connect CONNSTR] "
-          "[--driver PATH] [--warehouse-dir DIR]");
+      die("usage: fetch_bench [--mode external_links,inline,0.5gb,1gb,2gb|all] [--threads 1,4] "
+          "[--storage-delay MS,MBPS] [--connect CONNSTR] [--driver PATH] [--warehouse-dir DIR]");
     }
   }
   return o;
@@ -322,6 +344,14 @@ int run_modes(const Options& options) {
     wo.server_dir = options.warehouse_dir;
     wo.driver_path = options.driver;
     wo.extra_args = {"--trips-rows", "1000000"};
+    if (const auto comma = options.storage_delay.find(','); comma != std::string::npos) {
+      wo.extra_args.insert(wo.extra_args.end(),
+                           {"--storage-first-byte-ms", options.storage_delay.substr(0, comma),
+                            "--storage-mbps", options.storage_delay.substr(comma + 1)});
+      std::fprintf(stderr, "fetch_bench: storage answers after %s ms, at %s MB/s per connection\n",
+                   options.storage_delay.substr(0, comma).c_str(),
+                   options.storage_delay.substr(comma + 1).c_str());
+    }
     std::fprintf(stderr, "fetch_bench: starting the local warehouse (1,000,000 trips)...\n");
     warehouse = dbsql::odbc_test::Warehouse::start(wo);
     base = warehouse->connection_string();
@@ -335,23 +365,43 @@ int run_modes(const Options& options) {
               warehouse ? options.driver.c_str() : "(from --connect)");
 
   int status = 0;
+  const std::vector<int> thread_counts = options.threads.empty() ? std::vector<int>{0}
+                                                                 : options.threads;
   for (const std::string& mode : options.modes) {
     bool inline_mode = mode == "inline";
-    bool padded = mode == "1gb";
-    std::string sql = padded ? "SELECT id, repeat('x', 1000) AS pad FROM range(1100000) AS t(id)"
+    const long long padded = padded_rows(mode);
+    std::string sql = padded ? "SELECT id, repeat('x', 1000) AS pad FROM range(" +
+                                   std::to_string(padded) + ") AS t(id)"
                              : std::string(kTripsQuery) + (inline_mode ? " LIMIT 250000" : "");
     std::optional<double> mb = json_megabytes(base, sql);
-    SQLHDBC dbc = open_connection(env, base + (inline_mode ? ";ResultDisposition=inline;" : ""));
-    Result r = run(dbc, sql, padded);
-    SQLDisconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    report(mode, padded ? 2 : 6, r, mb);
-    if (padded && r.peak_rss_kb >= kRssLimitKb) {
-      std::printf("1gb: FAIL: peak RSS %.1f MB is not under 200 MB\n", r.peak_rss_kb / 1000.0);
-      status = 1;
-    } else if (padded) {
-      std::printf("1gb: PASS: peak RSS under 200 MB while streaming %.2f GB\n",
-                  mb ? *mb / 1000 : 0.0);
+    double first_rows_per_s = 0;
+    for (int threads : thread_counts) {
+      std::string connection = base + (inline_mode ? ";ResultDisposition=inline;" : "");
+      std::string label = mode;
+      if (threads > 0) {
+        connection += ";MaxNumResultFileDownloadThreads=" + std::to_string(threads) + ";";
+        label += "/t" + std::to_string(threads);
+      }
+      SQLHDBC dbc = open_connection(env, connection);
+      Result r = run(dbc, sql, padded > 0);
+      SQLDisconnect(dbc);
+      SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+      report(label, padded ? 2 : 6, r, mb);
+      const double rows_per_s = r.rows / r.fetch_seconds;
+      if (first_rows_per_s == 0) {
+        first_rows_per_s = rows_per_s;
+      } else {
+        std::printf("%s: %.2fx the rows/s of %s/t%d\n", label.c_str(),
+                    rows_per_s / first_rows_per_s, mode.c_str(), thread_counts.front());
+      }
+      if (padded && r.peak_rss_kb >= kRssLimitKb) {
+        std::printf("%s: FAIL: peak RSS %.1f MB is not under 128 MB\n", label.c_str(),
+                    r.peak_rss_kb / 1000.0);
+        status = 1;
+      } else if (padded) {
+        std::printf("%s: PASS: peak RSS under 128 MB while streaming %.2f GB\n", label.c_str(),
+                    mb ? *mb / 1000 : 0.0);
+      }
     }
   }
   SQLFreeHandle(SQL_HANDLE_ENV, env);

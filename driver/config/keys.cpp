@@ -103,6 +103,12 @@ constexpr KeySpec kKeys[] = {
      [](S& s, const V& v) { s.metadata_cache_ttl = std::chrono::seconds(parse_int(v, 0, 86400)); }},
     {"MetadataCacheBytes", "", K::kSetting, false, "16777216",
      [](S& s, const V& v) { s.metadata_cache_bytes = parse_int(v, 0, 2147483647); }},
+    // Result download: the memory budget of a result being read, and how many of its
+    // chunks download at once within it (the vendor's key, here for EXTERNAL_LINKS).
+    {"ResultBufferBytes", "", K::kSetting, false, "67108864",
+     [](S& s, const V& v) { s.result_buffer_bytes = parse_int(v, 0, 2147483647); }},
+    {"MaxNumResultFileDownloadThreads", "", K::kSetting, false, "4",
+     [](S& s, const V& v) { s.download_threads = parse_int(v, 1, 64); }},
     {"LogLevel", "", K::kSetting, false, "0",
      [](S& s, const V& v) { s.log_level = parse_int(v, 0, 6); }},
     {"LogPath", "", K::kSetting, false, "", [](S& s, const V& v) { s.log_path = text(v); }},
@@ -134,7 +140,6 @@ constexpr KeySpec kKeys[] = {
     IGNORED("EnableArrow"),
     IGNORED("EnableQueryResultDownload"),
     IGNORED("EnableQueryResultLZ4Compression"),
-    IGNORED("MaxNumResultFileDownloadThreads"),
     IGNORED("MaxConsecutiveResultFileDownloadRetries"),
     IGNORED("MaxBytesPerFetchRequest"),
     IGNORED("EnableFetchHeartbeat"),

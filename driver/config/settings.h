@@ -86,6 +86,9 @@ struct Settings {
   // (MetadataCacheTTL, 0 = no cache) within this many bytes (MetadataCacheBytes).
   std::chrono::seconds metadata_cache_ttl{300};
   long metadata_cache_bytes = 16L << 20;
+  // Memory a result being fetched may hold, and chunks downloaded at once within it.
+  long result_buffer_bytes = 64L << 20;  // ResultBufferBytes; 0 = no background download
+  int download_threads = 4;              // MaxNumResultFileDownloadThreads
   std::string user_agent_entry;
   ProxySettings proxy;
   std::chrono::seconds login_timeout{0};     // 0 = default (curl connect timeout)

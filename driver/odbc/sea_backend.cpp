@@ -24,14 +24,19 @@ http::TransportOptions transport_options(const config::Settings& s) {
   return t;
 }
 
+sea::ClientOptions client_options(const config::Settings& s) {
+  sea::ClientOptions o{s.base_url(), s.warehouse_id, util::user_agent(s.user_agent_entry)};
+  o.result_budget_bytes = static_cast<size_t>(s.result_buffer_bytes);
+  o.download_threads = static_cast<size_t>(s.download_threads);
+  return o;
+}
+
 class SeaBackend final : public Backend {
  public:
   explicit SeaBackend(const config::Settings& settings)
       : http_(transport_options(settings)),
         tokens_(auth::make_token_source(settings, http_)),
-        client_(http_, *tokens_,
-                sea::ClientOptions{settings.base_url(), settings.warehouse_id,
-                                   util::user_agent(settings.user_agent_entry)}) {}
+        client_(http_, *tokens_, client_options(settings)) {}
 
   void validate(const CancelToken* cancel) override { client_.get_warehouse(cancel); }
 

@@ -16,6 +16,11 @@ class BatchRecycler {
     std::lock_guard lock(mu_);
     if (!kept_) kept_.emplace(std::move(batch));
   }
+  // Memory of the kept batch (counted in the result's memory budget).
+  size_t held_bytes() const {
+    std::lock_guard lock(mu_);
+    return kept_ ? kept_->memory_bytes() : 0;
+  }
   // The kept batch, or an empty new one.
   RowBatch take() {
     std::lock_guard lock(mu_);
@@ -26,7 +31,7 @@ class BatchRecycler {
   }
 
  private:
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::optional<RowBatch> kept_;
 };
 

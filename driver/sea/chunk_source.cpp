@@ -65,6 +65,12 @@ const RowBatch& ChunkSource::peek(const CancelToken* cancel) {
   return *ready_;
 }
 
+std::optional<int64_t> ChunkSource::chunks_left() const {
+  if (done()) return 0;
+  if (manifest_.total_chunk_count <= next_index_) return std::nullopt;
+  return manifest_.total_chunk_count - next_index_;
+}
+
 size_t ChunkSource::next_chunk_bytes() const {
   if (next_is_ready()) return 0;
   if (const ChunkInfo* info = find_chunk(manifest_, next_index_); info && info->byte_count)
@@ -76,39 +82,104 @@ size_t ChunkSource::next_chunk_bytes() const {
 }
 
 RowBatch ChunkSource::fetch(const CancelToken* cancel) {
-  const int64_t index = next_index_;
-  Announced announced;
-  RowBatch batch;
-  if (next_is_ready()) {
-    batch = take_inline(*pending_, announced);
+  ChunkJob job = claim(cancel);
+  return accept(job, download(job, cancel));
+}
+
+ChunkJob ChunkSource::claim(const CancelToken* cancel) {
+  ChunkJob job;
+  job.index = next_index_;
+  if (pending_ && pending_->chunk_index.value_or(0) == next_index_) {
+    take_rows(job, *pending_);
     pending_.reset();
-  } else if (links_.count(index)) {
-    batch = download(index, cancel, announced);
+  } else if (auto link = links_.find(job.index); link != links_.end()) {
+    take_link(job, link);
   } else {
-    const std::string path = next_path_.starts_with("/api/")
-                                 ? next_path_
-                                 : "/api/2.0/sql/statements/" + statement_id_ + "/result/chunks/" +
-                                       std::to_string(index);
-    ResultData data = fetch_chunk(index, path, cancel, inline_chunks_ ? spare() : RowBatch());
+    const std::string path = next_path_.starts_with("/api/") ? next_path_ : chunk_path(job.index);
+    ResultData data = fetch_chunk(job.index, path, cancel, inline_chunks_ ? spare() : RowBatch());
     if (data.rows) {
-      batch = take_inline(data, announced);
+      take_rows(job, data);
     } else {
       remember(data);
-      if (!links_.count(index))
-        throw Error("HY000", "The server's answer for " + chunk_name(index) +
+      link = links_.find(job.index);
+      if (link == links_.end())
+        throw Error("HY000", "The server's answer for " + chunk_name(job.index) +
                                  " held neither rows nor a link to them. Run the statement again.");
-      batch = download(index, cancel, announced);
+      take_link(job, link);
     }
   }
-  check(batch, index, announced);
+  ++next_index_;
+  job.last = done();
+  return job;
+}
+
+void ChunkSource::take_rows(ChunkJob& job, ResultData& data) {
+  inline_chunks_ = true;
+  if (data.chunk_index && *data.chunk_index != job.index)
+    throw Error("HY000", "The server sent chunk " + std::to_string(*data.chunk_index) + " where " +
+                             chunk_name(job.index) + " was expected.");
+  job.row_offset = data.row_offset;
+  job.row_count = data.row_count;
+  follow(data.next_chunk_index, data.next_chunk_internal_link);
+  job.rows = std::move(*data.rows);
+}
+
+void ChunkSource::take_link(ChunkJob& job, std::map<int64_t, ExternalLink>::iterator link) {
+  job.link = std::move(link->second);
+  links_.erase(link);
+  job.row_offset = job.link->row_offset;
+  job.row_count = job.link->row_count;
+  follow(job.link->next_chunk_index, job.link->next_chunk_internal_link);
+}
+
+RowBatch ChunkSource::download(ChunkJob& job, const CancelToken* cancel) const {
+  if (job.rows) return std::move(*job.rows);
+  ExternalLink& link = *job.link;
+  auto refresh = [&] {
+    ResultData data = fetch_chunk(job.index, chunk_path(job.index), cancel);
+    for (ExternalLink& fresh : data.links) {
+      if (fresh.chunk_index != job.index) continue;
+      link = std::move(fresh);
+      return;
+    }
+    throw Error("HY000", "The server gave no fresh link for " + chunk_name(job.index) +
+                             ". Run the statement again.");
+  };
+  if (expiring(link)) refresh();
+  RowBatch reused = spare();
+  std::string storage = reused.release_arena();
+  http::Response response = api_->download(link, cancel, &storage);
+  // Storage refuses an expired (or otherwise stale) link with 400/403/404 depending on
+  // the cloud; fresh links from the chunk endpoint settle whether it was only that.
+  for (int attempt = 0; attempt < kLinkRefreshes && refused_link(response.status); ++attempt) {
+    DBSQL_LOG(kInfo, "sea") << "storage refused the link of " << chunk_name(job.index)
+                            << " (HTTP " << response.status << "); fetching a fresh one";
+    refresh();
+    response = api_->download(link, cancel, &storage);
+  }
+  if (response.status != 200)
+    throw http_error(response, Operation::kDownload, chunk_name(job.index), origin_of(link.url));
+  try {
+    return parser_.with([&](ResponseParser& parser) {
+      return parser.rows(std::move(response.body), columns_, link.row_offset, link.row_count,
+                         std::move(reused));
+    });
+  } catch (const MalformedResponse& e) {
+    throw Error("08S01", "The download of " + chunk_name(job.index) +
+                             " arrived incomplete or malformed (" + e.what() +
+                             "); the connection was probably cut. Run the statement again.");
+  }
+}
+
+RowBatch ChunkSource::accept(const ChunkJob& job, RowBatch batch) {
+  check(batch, job);
   batch.set_row_offset(rows_returned_);
   if (batch.row_count() == 0) batch.set_columns(columns_);
-  DBSQL_LOG(kDebug, "sea") << chunk_name(index) << ": " << batch.row_count() << " rows, "
+  DBSQL_LOG(kDebug, "sea") << chunk_name(job.index) << ": " << batch.row_count() << " rows, "
                            << batch.memory_bytes() << " bytes";
   rows_returned_ += static_cast<int64_t>(batch.row_count());
-  ++next_index_;
   last_bytes_ = batch.memory_bytes();
-  if (done() && rows_returned_ != manifest_.total_row_count)
+  if (job.last && rows_returned_ != manifest_.total_row_count)
     throw Error("HY000", "The result of statement " + statement_id_ + " ended after " +
                              std::to_string(rows_returned_) + " rows, but the server announced " +
                              std::to_string(manifest_.total_row_count) +
@@ -116,60 +187,16 @@ RowBatch ChunkSource::fetch(const CancelToken* cancel) {
   return batch;
 }
 
-RowBatch ChunkSource::spare() {
+RowBatch ChunkSource::spare() const {
   return recycler_ ? recycler_->take() : RowBatch();
 }
 
-RowBatch ChunkSource::take_inline(ResultData& data, Announced& announced) {
-  inline_chunks_ = true;
-  announced = {data.row_offset, data.row_count};
-  if (data.chunk_index && *data.chunk_index != next_index_)
-    throw Error("HY000", "The server sent chunk " + std::to_string(*data.chunk_index) + " where " +
-                             chunk_name(next_index_) + " was expected.");
-  follow(data.next_chunk_index, data.next_chunk_internal_link);
-  return std::move(*data.rows);
-}
-
-RowBatch ChunkSource::download(int64_t index, const CancelToken* cancel, Announced& announced) {
-  const std::string path =
-      "/api/2.0/sql/statements/" + statement_id_ + "/result/chunks/" + std::to_string(index);
-  auto refresh = [&] {
-    ResultData data = fetch_chunk(index, path, cancel);
-    remember(data);
-    if (!links_.count(index))
-      throw Error("HY000", "The server gave no fresh link for " + chunk_name(index) +
-                               ". Run the statement again.");
-  };
-  if (expiring(links_.at(index))) refresh();
-  RowBatch reused = spare();
-  std::string storage = reused.release_arena();
-  http::Response response = api_->download(links_.at(index), cancel, &storage);
-  // Storage refuses an expired (or otherwise stale) link with 400/403/404 depending on
-  // the cloud; fresh links from the chunk endpoint settle whether it was only that.
-  for (int attempt = 0; attempt < kLinkRefreshes && refused_link(response.status); ++attempt) {
-    DBSQL_LOG(kInfo, "sea") << "storage refused the link of " << chunk_name(index) << " (HTTP "
-                            << response.status << "); fetching a fresh one";
-    refresh();
-    response = api_->download(links_.at(index), cancel, &storage);
-  }
-  ExternalLink link = std::move(links_.at(index));
-  links_.erase(index);
-  if (response.status != 200)
-    throw http_error(response, Operation::kDownload, chunk_name(index), origin_of(link.url));
-  announced = {link.row_offset, link.row_count};
-  follow(link.next_chunk_index, link.next_chunk_internal_link);
-  try {
-    return parser_.rows(std::move(response.body), columns_, link.row_offset, link.row_count,
-                        std::move(reused));
-  } catch (const MalformedResponse& e) {
-    throw Error("08S01", "The download of " + chunk_name(index) +
-                             " arrived incomplete or malformed (" + e.what() +
-                             "); the connection was probably cut. Run the statement again.");
-  }
+std::string ChunkSource::chunk_path(int64_t index) const {
+  return "/api/2.0/sql/statements/" + statement_id_ + "/result/chunks/" + std::to_string(index);
 }
 
 ResultData ChunkSource::fetch_chunk(int64_t index, const std::string& path,
-                                    const CancelToken* cancel, RowBatch spare) {
+                                    const CancelToken* cancel, RowBatch spare) const {
   std::string storage = spare.release_arena();
   http::Response response = api_->call(ApiCall{.method = "GET",
                                                .path = path,
@@ -179,7 +206,9 @@ ResultData ChunkSource::fetch_chunk(int64_t index, const std::string& path,
   if (response.status != 200)
     throw http_error(response, Operation::kFetchChunk, statement_id_, api_->origin());
   try {
-    return parser_.result(std::move(response.body), columns_, std::move(spare));
+    return parser_.with([&](ResponseParser& parser) {
+      return parser.result(std::move(response.body), columns_, std::move(spare));
+    });
   } catch (const MalformedResponse& e) {
     throw Error("08S01", "The answer for " + chunk_name(index) +
                              " arrived incomplete or malformed (" + e.what() +
@@ -202,24 +231,25 @@ bool ChunkSource::expiring(const ExternalLink& link) const {
          *link.expiration <= api_->clock().wall_now() + api_->options().link_expiry_margin;
 }
 
-void ChunkSource::check(const RowBatch& batch, int64_t index, const Announced& announced) const {
+void ChunkSource::check(const RowBatch& batch, const ChunkJob& job) const {
   const int64_t rows = static_cast<int64_t>(batch.row_count());
   if (rows > 0 && batch.column_count() != columns_)
-    throw Error("HY000", "The rows of " + chunk_name(index) + " have " +
+    throw Error("HY000", "The rows of " + chunk_name(job.index) + " have " +
                              std::to_string(batch.column_count()) + " values, but the result has " +
                              std::to_string(columns_) + " columns.");
-  const ChunkInfo* info = find_chunk(manifest_, index);
+  const ChunkInfo* info = find_chunk(manifest_, job.index);
   auto mismatch = [&](int64_t expected) {
-    return Error("HY000", "Received " + std::to_string(rows) + " rows for " + chunk_name(index) +
-                              ", but the server announced " + std::to_string(expected) +
+    return Error("HY000", "Received " + std::to_string(rows) + " rows for " +
+                              chunk_name(job.index) + ", but the server announced " +
+                              std::to_string(expected) +
                               ": the result would be incomplete. Run the statement again.");
   };
-  if (announced.row_count && *announced.row_count != rows) throw mismatch(*announced.row_count);
+  if (job.row_count && *job.row_count != rows) throw mismatch(*job.row_count);
   if (info && info->row_count != rows) throw mismatch(info->row_count);
-  std::optional<int64_t> offset = announced.row_offset;
+  std::optional<int64_t> offset = job.row_offset;
   if (!offset && info) offset = info->row_offset;
   if (offset && *offset != rows_returned_)
-    throw Error("HY000", "The server placed " + chunk_name(index) + " at row " +
+    throw Error("HY000", "The server placed " + chunk_name(job.index) + " at row " +
                              std::to_string(*offset) + ", but " + std::to_string(rows_returned_) +
                              " rows came before it. Run the statement again.");
 }

@@ -24,10 +24,13 @@ struct ClientOptions {
   std::string base_url;  // https://host[:port], no trailing slash
   std::string warehouse_id;
   std::string user_agent;  // full User-Agent value
-  // Bytes of parsed chunks a background thread holds ahead of the reader. Memory in use
-  // is about the current chunk + this window + one chunk being downloaded (a chunk is its
-  // JSON body plus 8 bytes per cell). 0 = no thread: chunks are fetched inside next().
-  size_t prefetch_bytes = 64 << 20;
+  // Memory a result being read may hold: the current chunk, chunks downloaded ahead and
+  // downloads in flight (a chunk is its JSON body plus 8 bytes per cell). A chunk larger
+  // than this still streams, one ahead at most. 0 = no background download: chunks are
+  // fetched inside next().
+  size_t result_budget_bytes = 64 << 20;
+  // Chunks downloaded at once, within that budget.
+  size_t download_threads = 4;
   // How long 429/503 answers are retried (with backoff, honouring Retry-After).
   std::chrono::seconds retry_budget{120};
   // Time source for backoff, deadlines and link expiry; null = the system clock. Tests
@@ -61,8 +64,8 @@ struct ExecuteRequest {
   std::vector<std::pair<std::string, std::string>> query_tags;
 };
 
-// Chunks of one result, in order, each parsed once. Holds at most the current batch plus
-// a prefetch window bounded by ClientOptions::prefetch_bytes.
+// Chunks of one result, in order, each parsed once, within the memory of
+// ClientOptions::result_budget_bytes.
 class ResultStream {
  public:
   virtual ~ResultStream() = default;

@@ -41,8 +41,9 @@ ResultStream& StatementExecution::results() {
 void StatementExecution::close() noexcept {
   if (closed_) return;
   closed_ = true;
-  if (stream_) stream_->stop();
-  release_statement(*api_, statement_id_);
+  if (!stream_) return;
+  stream_->stop();
+  if (!stream_->every_chunk_fetched()) release_statement(*api_, statement_id_);
 }
 
 }  // namespace dbsql::sea

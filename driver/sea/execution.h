@@ -1,7 +1,10 @@
 #pragma once
 // A statement that SUCCEEDED: its manifest, its row count (DML) or its result stream.
-// close() (also run by the destructor) stops the stream and releases the statement on
-// the server with a best-effort DELETE /statements/{id}.
+// close() (also run by the destructor) stops the stream and, when part of the result was
+// never fetched, releases the statement on the server with a best-effort
+// DELETE /statements/{id} so it can free the rest. A statement whose every chunk was
+// fetched, or that has no result set, is finished on the server already: closing it costs
+// no request (small results cost only their submit, and their download).
 #include <memory>
 #include <optional>
 #include <string>

@@ -199,8 +199,8 @@ std::unique_ptr<Execution> StatementLifecycle::take_result(StatementResponse res
     affected = affected_rows_of(source->peek(&cancel_));
   std::unique_ptr<ChunkStream> stream;
   if (has_columns && !affected)
-    stream =
-        std::make_unique<ChunkStream>(std::move(source), api_->options().prefetch_bytes, cancel_);
+    stream = std::make_unique<ChunkStream>(std::move(source), api_->options().result_budget_bytes,
+                                           api_->options().download_threads, cancel_);
   return std::make_unique<StatementExecution>(api_, statement_id_, std::move(manifest), affected,
                                               std::move(stream));
 }

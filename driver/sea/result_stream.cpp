@@ -1,19 +1,21 @@
 #include "sea/result_stream.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace dbsql::sea {
 namespace {
 
-// How often a reader waiting for the prefetch thread checks the statement's cancel flag.
+// How often a reader waiting for the download threads checks the statement's cancel flag.
 constexpr std::chrono::milliseconds kCancelCheck{50};
 
 }  // namespace
 
-ChunkStream::ChunkStream(std::unique_ptr<ChunkSource> source, size_t window_bytes,
-                         CancelToken statement_cancel)
+ChunkStream::ChunkStream(std::unique_ptr<ChunkSource> source, size_t budget_bytes,
+                         size_t download_threads, CancelToken statement_cancel)
     : source_(std::move(source)),
-      window_bytes_(window_bytes),
+      budget_bytes_(budget_bytes),
+      download_threads_(std::max<size_t>(download_threads, 1)),
       statement_cancel_(std::move(statement_cancel)) {
   source_->set_recycler(&recycler_);
 }
@@ -29,10 +31,21 @@ void ChunkStream::stop() noexcept {
   }
   stop_token_.cancel();
   cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  for (std::thread& thread : threads_)
+    if (thread.joinable()) thread.join();
   std::lock_guard lock(mu_);
-  queue_.clear();
-  queued_bytes_ = 0;
+  for (const auto& [seq, slot] : slots_) abandoned_ = abandoned_ || !slot.ready || slot.error;
+  slots_.clear();
+  slot_bytes_ = 0;
+}
+
+bool ChunkStream::every_chunk_fetched() const {
+  {
+    std::lock_guard lock(mu_);
+    if (abandoned_) return false;
+  }
+  std::lock_guard lock(claim_mu_);
+  return !failure_ && source_->done();
 }
 
 const RowBatch* ChunkStream::next() {
@@ -45,10 +58,14 @@ const RowBatch* ChunkStream::next() {
   if (failure_) std::rethrow_exception(failure_);
   {
     std::lock_guard lock(mu_);
+    if (previous) {
+      current_bytes_ = 0;
+      cv_.notify_all();
+    }
     if (stopping_) return nullptr;
   }
   try {
-    return window_bytes_ == 0 ? next_inline() : next_prefetched();
+    return budget_bytes_ == 0 ? next_inline() : next_prefetched();
   } catch (...) {
     failure_ = std::current_exception();
     throw;
@@ -66,34 +83,56 @@ const RowBatch* ChunkStream::next_inline() {
   return nullptr;
 }
 
+void ChunkStream::start() {
+  started_ = true;
+  const std::optional<int64_t> left = source_->chunks_left();
+  if (left && *left == 0) {
+    std::lock_guard lock(mu_);
+    claims_over_ = true;
+    return;
+  }
+  size_t count = download_threads_;
+  if (left) count = std::min(count, static_cast<size_t>(*left));
+  for (size_t i = 0; i < count; ++i) threads_.emplace_back([this] { download_loop(); });
+}
+
 const RowBatch* ChunkStream::next_prefetched() {
   if (!started_) {
-    started_ = true;
-    // A chunk already in memory (chunk 0 of an INLINE result) is served at once; the
-    // thread only starts when there is something left to download.
+    // A chunk already in memory (chunk 0 of an INLINE result) is served at once; threads
+    // only start when there is something left to download.
     std::unique_ptr<RowBatch> ready;
     if (source_->next_is_ready()) ready = std::make_unique<RowBatch>(source_->next(nullptr));
-    if (source_->done()) {
-      finished_ = true;
-    } else {
-      thread_ = std::thread([this] { produce(); });
-    }
+    start();
     if (ready && ready->row_count() > 0) {
+      std::lock_guard lock(mu_);
+      current_bytes_ = ready->memory_bytes();
       current_ = std::move(ready);
       return current_.get();
     }
   }
   std::unique_lock lock(mu_);
   for (;;) {
-    if (!queue_.empty()) {
-      current_ = std::move(queue_.front());
-      queue_.pop_front();
-      queued_bytes_ -= current_->memory_bytes();
+    auto it = slots_.find(delivered_);
+    if (it != slots_.end() && it->second.ready) {
+      Slot slot = std::move(it->second);
+      slots_.erase(it);
+      ++delivered_;
+      slot_bytes_ -= slot.bytes;
       cv_.notify_all();
-      return current_.get();
+      if (slot.error) std::rethrow_exception(slot.error);
+      current_bytes_ = slot.bytes;
+      lock.unlock();
+      *slot.batch = source_->accept(slot.job, std::move(*slot.batch));
+      if (slot.batch->row_count() > 0) {
+        current_ = std::move(slot.batch);
+        return current_.get();
+      }
+      recycler_.give(std::move(*slot.batch));
+      lock.lock();
+      current_bytes_ = 0;
+      continue;
     }
-    if (error_) std::rethrow_exception(error_);
-    if (finished_) return nullptr;
+    if (claims_over_ && delivered_ == claimed_) return nullptr;
     if (statement_cancel_.cancelled()) {
       lock.unlock();
       stop();
@@ -104,37 +143,66 @@ const RowBatch* ChunkStream::next_prefetched() {
   }
 }
 
-void ChunkStream::produce() {
+bool ChunkStream::fits(size_t estimate) const {
+  if (slots_.empty()) return true;  // nothing else ahead: always make progress
+  return current_bytes_ + slot_bytes_ + recycler_.held_bytes() + estimate <= budget_bytes_;
+}
+
+void ChunkStream::download_loop() {
   for (;;) {
-    const size_t estimate = source_->next_chunk_bytes();
+    std::unique_lock claim_lock(claim_mu_);
+    int64_t seq = 0;
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [&] {
-        return stopping_ || queue_.empty() || queued_bytes_ + estimate <= window_bytes_;
-      });
+      if (stopping_ || claims_over_) return;
+      if (source_->done()) {
+        claims_over_ = true;
+        cv_.notify_all();
+        return;
+      }
+      const size_t estimate = source_->next_chunk_bytes();
+      cv_.wait(lock, [&] { return stopping_ || fits(estimate); });
       if (stopping_) return;
+      seq = claimed_++;
+      slots_[seq].bytes = estimate;
+      slot_bytes_ += estimate;
     }
-    std::unique_ptr<RowBatch> batch;
+    ChunkJob job;
     try {
-      if (!source_->done()) batch = std::make_unique<RowBatch>(source_->next(&stop_token_));
+      job = source_->claim(&stop_token_);
     } catch (...) {
-      std::lock_guard lock(mu_);
-      if (!stopping_) error_ = std::current_exception();
-      finished_ = true;
-      cv_.notify_all();
+      finish(seq, ChunkJob(), nullptr, std::current_exception());
       return;
     }
-    std::lock_guard lock(mu_);
-    if (!batch) {
-      finished_ = true;
-      cv_.notify_all();
-      return;
+    claim_lock.unlock();
+    std::unique_ptr<RowBatch> batch;
+    std::exception_ptr error;
+    try {
+      batch = std::make_unique<RowBatch>(source_->download(job, &stop_token_));
+    } catch (...) {
+      error = std::current_exception();
     }
-    if (batch->row_count() == 0) continue;
-    queued_bytes_ += batch->memory_bytes();
-    queue_.push_back(std::move(batch));
-    cv_.notify_all();
+    finish(seq, std::move(job), std::move(batch), error);
+    if (error) return;
   }
+}
+
+void ChunkStream::finish(int64_t seq, ChunkJob job, std::unique_ptr<RowBatch> batch,
+                         std::exception_ptr error) {
+  std::lock_guard lock(mu_);
+  auto it = slots_.find(seq);
+  if (it == slots_.end()) return;  // stopped meanwhile
+  Slot& slot = it->second;
+  slot_bytes_ -= slot.bytes;
+  slot.bytes = batch ? batch->memory_bytes() : 0;
+  slot_bytes_ += slot.bytes;
+  slot.job = std::move(job);
+  slot.batch = std::move(batch);
+  slot.error = error;
+  slot.ready = true;
+  // After a failure nothing more is claimed: the reader stops at the failed chunk.
+  if (error) claims_over_ = true;
+  cv_.notify_all();
 }
 
 }  // namespace dbsql::sea

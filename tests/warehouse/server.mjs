@@ -63,7 +63,7 @@ async function main() {
   });
 
   // Storage listener: its own port, like cloud storage is its own host.
-  const serveChunk = storageHandler(links);
+  const serveChunk = storageHandler(links, { firstByteMs: opts.storageFirstByteMs, bytesPerSecond: opts.storageMbps * 1e6 });
   const storage = createServer((req, res) => (faults ? faults.handle('storage', req, res, () => serveChunk(req, res)) : serveChunk(req, res)));
   const storagePort = await listen(storage, opts.storagePort);
   links.baseUrl = `${scheme}://127.0.0.1:${storagePort}`;

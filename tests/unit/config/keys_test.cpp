@@ -62,11 +62,23 @@ TEST(KeysTest, VendorKeysBiToolsSendAreKnown) {
         "AsyncExecPollInterval", "EnableArrow", "EnableQueryResultDownload", "RowsFetchedPerBlock",
         "DecimalColumnScale", "UseSystemTrustStore", "Min_TLS", "CheckCertRevocation",
         "AllowMissingCRLDistributionPoints", "EnableQueryResultLZ4Compression",
-        "MaxNumResultFileDownloadThreads", "LCaseSspKeyName", "ApplySSPWithQueries"}) {
+        "LCaseSspKeyName", "ApplySSPWithQueries"}) {
     const KeySpec* spec = find_key(key);
     ASSERT_NE(spec, nullptr) << key;
     EXPECT_EQ(spec->kind, KeyKind::kIgnored) << key;
   }
+}
+
+TEST(KeysTest, ResultDownloadKeysSetTheBudgetAndTheThreads) {
+  Settings s;
+  find_key("ResultBufferBytes")->apply(s, KeyValue{"ResultBufferBytes", "1048576", ""});
+  find_key("maxnumresultfiledownloadthreads")
+      ->apply(s, KeyValue{"MaxNumResultFileDownloadThreads", "8", ""});
+  EXPECT_EQ(s.result_buffer_bytes, 1048576);
+  EXPECT_EQ(s.download_threads, 8);
+  EXPECT_THROW(find_key("MaxNumResultFileDownloadThreads")
+                   ->apply(s, KeyValue{"MaxNumResultFileDownloadThreads", "0", ""}),
+               dbsql::Error);
 }
 
 TEST(KeysTest, UseNativeQueryZeroMakesDoubleQuotesIdentifiers) {

@@ -18,17 +18,21 @@ namespace dbsql::testing {
 
 class ClientFixture : public ::testing::Test {
  protected:
-  sea::ClientOptions options(size_t prefetch_bytes = 0) {
+  // `budget_bytes` 0: chunks are fetched on the reading thread.
+  sea::ClientOptions options(size_t budget_bytes = 0, size_t download_threads = 1) {
     sea::ClientOptions o;
     o.base_url = kBase;
     o.warehouse_id = kWarehouse;
     o.user_agent = "dbsql-odbc-test/1";
-    o.prefetch_bytes = prefetch_bytes;
+    o.result_budget_bytes = budget_bytes;
+    o.download_threads = download_threads;
     o.clock = &clock;
     return o;
   }
-  sea::Client& client(size_t prefetch_bytes = 0) {
-    if (!client_) client_ = std::make_unique<sea::Client>(http, tokens, options(prefetch_bytes));
+  sea::Client& client(size_t budget_bytes = 0, size_t download_threads = 1) {
+    if (!client_)
+      client_ = std::make_unique<sea::Client>(http, tokens,
+                                              options(budget_bytes, download_threads));
     return *client_;
   }
   std::unique_ptr<sea::Execution> run(const std::string& sql,

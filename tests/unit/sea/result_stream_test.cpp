@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "client_fixture.h"
+#include "linked_result.h"
 
 namespace dbsql::testing {
 namespace {
@@ -14,44 +15,25 @@ namespace {
 const std::string kId = "01f0-bbbb";
 constexpr size_t kColumns = 3;
 
-// Parameter: the prefetch window (0 = fetch on the reading thread).
-class ResultStream : public ClientFixture, public ::testing::WithParamInterface<size_t> {
+// How a stream downloads: its memory budget (0 = on the reading thread) and threads.
+struct Downloads {
+  size_t budget_bytes;
+  size_t threads;
+  const char* name;
+};
+
+class ResultStream : public ClientFixture, public ::testing::WithParamInterface<Downloads> {
  protected:
   void SetUp() override {
-    client(GetParam());
+    client(GetParam().budget_bytes, GetParam().threads);
     http.reply("DELETE", statement_url(kId), 200, "{}");
   }
 
-  // A storage object answering with generated rows; records the absence of Authorization.
   void serve_file(const std::string& url, int64_t offset, int64_t count, int times = -1) {
-    http.on(
-        "GET", url,
-        [offset, count](const http::Request&, const CancelToken*) {
-          http::Response r;
-          r.status = 200;
-          r.body = rows_json(offset, count, kColumns);
-          return r;
-        },
-        times);
+    testing::serve_file(http, url, offset, count, kColumns, times);
   }
-
-  // EXTERNAL_LINKS result of `chunks` chunks of `rows` rows: chunk 0's link in the submit
-  // answer, the others from the chunk endpoint.
   void serve_linked_result(int chunks, int64_t rows) {
-    const std::vector<int64_t> sizes(chunks, rows);
-    http.reply("POST", statements_url(), 200,
-               succeeded_json(
-                   kId, manifest_json({"a", "b", "c"}, sizes),
-                   links_result(kId, {{0, 0, rows, chunks > 1, storage_url(kId, 0),
-                                       "2099-01-01T00:00:00.000Z", R"({"x-chunk-key":"k0"})"}})));
-    serve_file(storage_url(kId, 0), 0, rows);
-    for (int n = 1; n < chunks; ++n) {
-      http.reply("GET", chunk_url(kId, n), 200,
-                 links_result(kId, {{n, n * rows, rows, n + 1 < chunks, storage_url(kId, n),
-                                     "2099-01-01T00:00:00.000Z",
-                                     R"({"x-chunk-key":"k)" + std::to_string(n) + R"("})"}}));
-      serve_file(storage_url(kId, n), n * rows, rows);
-    }
+    testing::serve_linked_result(http, kId, chunks, rows, kColumns);
   }
 
   int storage_requests() const {
@@ -269,7 +251,7 @@ TEST_P(ResultStream, CloseStopsAPendingDownload) {
   serve_linked_result(3, 2);
   auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
   ASSERT_NE(execution->results().next(), nullptr);
-  if (GetParam() > 0) {
+  if (GetParam().budget_bytes > 0) {
     while (!arrived) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   execution.reset();  // joins the prefetch thread: returns only if the download was stopped
@@ -283,10 +265,11 @@ TEST_P(ResultStream, PrefetchStaysWithinItsWindow) {
   int chunks = 0;
   while (stream.next()) {
     ++chunks;
-    // The window holds at most one parsed chunk ahead, plus the one being downloaded.
-    if (GetParam() == 1) {
-      EXPECT_LE(storage_requests(), chunks + 2);
-    } else if (GetParam() == 0) {
+    // A budget smaller than a chunk lets one chunk be downloaded ahead, whatever the
+    // number of threads.
+    if (GetParam().budget_bytes == 1) {
+      EXPECT_LE(storage_requests(), chunks + 1);
+    } else if (GetParam().budget_bytes == 0) {
       EXPECT_EQ(storage_requests(), chunks);
     }
   }
@@ -315,20 +298,20 @@ TEST_P(ResultStream, FinishedChunksLendTheirMemoryToTheNextDownload) {
   }
   EXPECT_EQ(chunks, 4);
   ASSERT_EQ(storage_capacity.size(), 4u);
-  if (GetParam() == 0) {
+  if (GetParam().budget_bytes == 0) {
     // Read synchronously, every chunk after the first reuses the one before.
     for (size_t i = 1; i < storage_capacity.size(); ++i)
       EXPECT_GE(storage_capacity[i], rows_json(0, 50, kColumns).size()) << i;
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Prefetch, ResultStream,
-                         ::testing::Values(size_t{0}, size_t{1}, size_t{64} << 20),
-                         [](const auto& info) {
-                           return info.param == 0   ? std::string("Synchronous")
-                                  : info.param == 1 ? std::string("OneByteWindow")
-                                                    : std::string("DefaultWindow");
-                         });
+INSTANTIATE_TEST_SUITE_P(Downloads, ResultStream,
+                         ::testing::Values(Downloads{0, 1, "Synchronous"},
+                                           Downloads{1, 1, "OneByteBudget"},
+                                           Downloads{64 << 20, 1, "OneThread"},
+                                           Downloads{1, 4, "OneByteBudgetFourThreads"},
+                                           Downloads{64 << 20, 4, "FourThreads"}),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace dbsql::testing

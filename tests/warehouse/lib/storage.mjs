@@ -57,19 +57,44 @@ export function sendRefusal(res, { status, code, message }) {
   res.end(body);
 }
 
-// Request handler of the storage listener.
-export function storageHandler(links) {
+// Request handler of the storage listener. Like cloud storage seen from a client, it can
+// wait `firstByteMs` before answering and send at most `bytesPerSecond` on each
+// connection (one transfer at a time per connection), so parallel downloads can be
+// measured against serial ones; 0 = no delay, no cap.
+export function storageHandler(links, { firstByteMs = 0, bytesPerSecond = 0 } = {}) {
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendRefusal(res, refusal(405, 'MethodNotAllowed', 'Only GET is supported.'));
     const checked = links.check(req);
     if (!checked.file) return sendRefusal(res, checked);
     fs.stat(checked.file, (err, st) => {
       if (err) return sendRefusal(res, refusal(404, 'NoSuchKey', 'The specified key does not exist.'));
-      res.writeHead(200, { 'content-type': 'binary/octet-stream', 'content-length': st.size });
-      if (req.method === 'HEAD') return res.end();
-      const stream = fs.createReadStream(checked.file, { highWaterMark: 1 << 20 });
-      stream.on('error', () => res.destroy());
-      stream.pipe(res);
+      const answer = () => {
+        if (res.destroyed) return;
+        res.writeHead(200, { 'content-type': 'binary/octet-stream', 'content-length': st.size });
+        if (req.method === 'HEAD') return res.end();
+        const stream = fs.createReadStream(checked.file, { highWaterMark: bytesPerSecond ? 64 << 10 : 1 << 20 });
+        stream.on('error', () => res.destroy());
+        if (bytesPerSecond) paced(stream, res, bytesPerSecond);
+        else stream.pipe(res);
+      };
+      if (firstByteMs) setTimeout(answer, firstByteMs);
+      else answer();
     });
   };
+}
+
+// Pipes `stream` into `res` no faster than `bytesPerSecond`.
+function paced(stream, res, bytesPerSecond) {
+  const start = Date.now();
+  let sent = 0;
+  res.on('close', () => stream.destroy());
+  stream.on('end', () => res.end());
+  stream.on('data', (buf) => {
+    sent += buf.length;
+    const flushed = res.write(buf);
+    stream.pause();
+    const resume = () => setTimeout(() => stream.resume(), Math.max(0, start + (sent * 1000) / bytesPerSecond - Date.now()));
+    if (flushed) resume();
+    else res.once('drain', resume);
+  });
 }
