@@ -40,7 +40,7 @@ bool BrowserTokenSource::renew_after_rejection(const std::string& rejected) {
 TokenEndpoint& BrowserTokenSource::endpoint() {
   std::lock_guard lock(endpoint_mu_);
   if (!endpoint_) {
-    endpoints_ = resolve_endpoints(settings_, http_);
+    endpoints_ = resolve_endpoints(settings_, http_, options_.discovery_cache);
     // A secret makes a confidential client; it goes in the form body (client_secret_post),
     // as the seed post's app registration expects. Public clients rely on PKCE alone.
     const std::string& secret = settings_.oauth.client_secret;

@@ -31,6 +31,7 @@ inline constexpr const char* kU2MDefaultScope = "sql offline_access";
 struct BrowserOptions {
   Clock clock = system_clock();
   TokenEndpointOptions endpoint;
+  DiscoveryCache* discovery_cache = nullptr;  // null: every source discovers for itself
   std::string cache_folder;  // empty: TokenCache::default_folder()
   OpenUrl open_url;          // empty: the real browser (or the printed URL)
   // Whether a browser can be opened mid-session; unset: BrowserCommand or a desktop.

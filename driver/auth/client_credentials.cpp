@@ -31,7 +31,7 @@ bool ClientCredentialsTokenSource::renew_after_rejection(const std::string& reje
 TokenEndpoint& ClientCredentialsTokenSource::endpoint() {
   std::lock_guard lock(endpoint_mu_);
   if (!endpoint_) {
-    OAuthEndpoints found = resolve_endpoints(settings_, http_);
+    OAuthEndpoints found = resolve_endpoints(settings_, http_, options_.discovery_cache);
     endpoint_.emplace(
         http_, found.token_endpoint,
         OAuthClient{settings_.oauth.client_id, settings_.oauth.client_secret, ClientAuth::kBasic},

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "auth/discovery.h"
 #include "auth/token_cell.h"
 #include "auth/token_endpoint.h"
 #include "auth/token_source.h"
@@ -20,6 +21,7 @@ inline constexpr const char* kM2MDefaultScope = "all-apis";
 struct SourceOptions {
   Clock clock = system_clock();
   TokenEndpointOptions endpoint;
+  DiscoveryCache* discovery_cache = nullptr;  // null: every source discovers for itself
 };
 
 class ClientCredentialsTokenSource final : public TokenSource {

@@ -8,6 +8,7 @@ namespace dbsql::auth {
 namespace {
 
 constexpr std::chrono::milliseconds kDiscoveryTimeout{30000};
+constexpr std::chrono::hours kDiscoveryKept{1};
 
 OAuthEndpoints discover(const std::string& url, http::HttpClient& http) {
   http::Request request;
@@ -47,7 +48,29 @@ OAuthEndpoints discover(const std::string& url, http::HttpClient& http) {
 
 }  // namespace
 
-OAuthEndpoints resolve_endpoints(const config::Settings& settings, http::HttpClient& http) {
+std::optional<OAuthEndpoints> DiscoveryCache::find(const std::string& url) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(url);
+  if (it == entries_.end()) return std::nullopt;
+  if (std::chrono::steady_clock::now() - it->second.read_at > kDiscoveryKept) {
+    entries_.erase(it);
+    return std::nullopt;
+  }
+  return it->second.endpoints;
+}
+
+void DiscoveryCache::keep(const std::string& url, const OAuthEndpoints& endpoints) {
+  std::lock_guard lock(mu_);
+  entries_[url] = Entry{endpoints, std::chrono::steady_clock::now()};
+}
+
+DiscoveryCache& process_discovery_cache() {
+  static DiscoveryCache cache;
+  return cache;
+}
+
+OAuthEndpoints resolve_endpoints(const config::Settings& settings, http::HttpClient& http,
+                                 DiscoveryCache* cache) {
   OAuthEndpoints out{settings.oauth.authorization_endpoint, settings.oauth.token_endpoint};
   // M2M needs only the token endpoint, so one override is enough there; U2M callers check
   // that an authorization endpoint came out.
@@ -56,9 +79,13 @@ OAuthEndpoints resolve_endpoints(const config::Settings& settings, http::HttpCli
     DBSQL_LOG(kDebug, "auth") << "OAuth endpoints from the settings: token " << out.token_endpoint;
     return out;
   }
-  OAuthEndpoints found = discover(settings.base_url() + kDiscoveryPath, http);
-  DBSQL_LOG(kDebug, "auth") << "OAuth discovery: authorization " << found.authorization_endpoint
-                            << ", token " << found.token_endpoint;
+  const std::string url = settings.base_url() + kDiscoveryPath;
+  std::optional<OAuthEndpoints> kept = cache ? cache->find(url) : std::nullopt;
+  const OAuthEndpoints found = kept ? *kept : discover(url, http);
+  if (cache && !kept) cache->keep(url, found);
+  DBSQL_LOG(kDebug, "auth") << "OAuth discovery" << (kept ? " (kept from earlier)" : "")
+                            << ": authorization " << found.authorization_endpoint << ", token "
+                            << found.token_endpoint;
   if (out.token_endpoint.empty()) out.token_endpoint = found.token_endpoint;
   if (out.authorization_endpoint.empty()) out.authorization_endpoint = found.authorization_endpoint;
   if (need_authorize && out.authorization_endpoint.empty())

@@ -20,10 +20,16 @@ std::unique_ptr<TokenSource> make_token_source(const config::Settings& settings,
         throw Error("28000", "Auth_Flow=0 needs an OAuth access token in Auth_AccessToken.");
       return std::make_unique<StaticTokenSource>(settings.token,
                                                  StaticTokenSource::Kind::kOAuthAccessToken);
-    case config::AuthKind::kClientCredentials:
-      return std::make_unique<ClientCredentialsTokenSource>(settings, http);
-    case config::AuthKind::kBrowser:
-      return std::make_unique<BrowserTokenSource>(settings, http);
+    case config::AuthKind::kClientCredentials: {
+      SourceOptions options;
+      options.discovery_cache = &process_discovery_cache();
+      return std::make_unique<ClientCredentialsTokenSource>(settings, http, std::move(options));
+    }
+    case config::AuthKind::kBrowser: {
+      BrowserOptions options;
+      options.discovery_cache = &process_discovery_cache();
+      return std::make_unique<BrowserTokenSource>(settings, http, std::move(options));
+    }
   }
   throw Error("HY000", "Unknown authentication kind.");
 }

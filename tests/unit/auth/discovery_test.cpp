@@ -139,5 +139,19 @@ TEST(Discovery, BrowserFlowNeedsAnAuthorizationEndpoint) {
   EXPECT_THROW(resolve_endpoints(s, http), Error);
 }
 
+TEST(Discovery, ACacheReadsTheDocumentOnceAndKeepsNoFailure) {
+  FakeHttp http;
+  http.script(kDiscoveryUrl, {json_response(503, "{}"),
+                              json_response(200, R"({"token_endpoint":"https://t.example/a"})"),
+                              json_response(200, R"({"token_endpoint":"https://t.example/b"})")});
+  DiscoveryCache cache;
+  EXPECT_THROW(resolve_endpoints(m2m_settings(), http, &cache), Error);
+  EXPECT_EQ(resolve_endpoints(m2m_settings(), http, &cache).token_endpoint, "https://t.example/a");
+  EXPECT_EQ(resolve_endpoints(m2m_settings(), http, &cache).token_endpoint, "https://t.example/a");
+  EXPECT_EQ(http.requests().size(), 2u);
+  // Without the cache every call asks again.
+  EXPECT_EQ(resolve_endpoints(m2m_settings(), http).token_endpoint, "https://t.example/b");
+}
+
 }  // namespace
 }  // namespace dbsql::auth
