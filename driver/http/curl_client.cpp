@@ -103,10 +103,14 @@ struct Transfer {
     return cancel && cancel->cancelled() ? 1 : 0;
   }
 
+  // A buffer that must grow gets an eighth more than this answer needs: buffers are reused
+  // for the next answers (Request::response_storage), which are seldom exactly as large,
+  // and one reallocation per reuse would defeat the reuse.
   static void reserve_for(std::string& body, std::string_view length) {
     size_t bytes = 0;
     auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), bytes);
-    if (ec == std::errc() && bytes < kMaxReserve) body.reserve(bytes + kBodySlack);
+    if (ec != std::errc() || bytes >= kMaxReserve) return;
+    if (body.capacity() < bytes + kBodySlack) body.reserve(bytes + bytes / 8 + kBodySlack);
   }
 };
 

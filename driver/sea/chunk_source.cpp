@@ -146,7 +146,7 @@ RowBatch ChunkSource::download(ChunkJob& job, const CancelToken* cancel) const {
                              ". Run the statement again.");
   };
   if (expiring(link)) refresh();
-  RowBatch reused = spare();
+  RowBatch reused = job.spare ? std::move(*job.spare) : spare();
   std::string storage = reused.release_arena();
   http::Response response = api_->download(link, cancel, &storage);
   // Storage refuses an expired (or otherwise stale) link with 400/403/404 depending on

@@ -29,6 +29,7 @@ struct ChunkJob {
   std::optional<int64_t> row_offset;
   std::optional<int64_t> row_count;
   bool last = false;  // no chunk follows this one
+  std::optional<RowBatch> spare;  // memory lent to the download (else it asks the recycler)
 };
 
 // Sequential use: done() / next(). Parallel use (ChunkStream): claim() in order under one

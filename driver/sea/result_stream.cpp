@@ -53,15 +53,11 @@ const RowBatch* ChunkStream::next() {
   // object lives until the next batch is allocated: a caller that remembers batch
   // addresses never meets a new batch at the old one's address.
   std::unique_ptr<RowBatch> previous = std::move(current_);
-  if (previous) recycler_.give(std::move(*previous));
+  if (previous) recycle(std::move(*previous));
   // A failure is final: reading on must never look like the end of a shorter result.
   if (failure_) std::rethrow_exception(failure_);
   {
     std::lock_guard lock(mu_);
-    if (previous) {
-      current_bytes_ = 0;
-      cv_.notify_all();
-    }
     if (stopping_) return nullptr;
   }
   try {
@@ -127,9 +123,8 @@ const RowBatch* ChunkStream::next_prefetched() {
         current_ = std::move(slot.batch);
         return current_.get();
       }
-      recycler_.give(std::move(*slot.batch));
+      recycle(std::move(*slot.batch));
       lock.lock();
-      current_bytes_ = 0;
       continue;
     }
     if (claims_over_ && delivered_ == claimed_) return nullptr;
@@ -143,15 +138,36 @@ const RowBatch* ChunkStream::next_prefetched() {
   }
 }
 
+void ChunkStream::recycle(RowBatch&& batch) {
+  bool keep = false;
+  {
+    std::lock_guard lock(mu_);
+    current_bytes_ = 0;
+    // Without a budget (chunks fetched by the reader) one spare is all that is ever used.
+    keep = budget_bytes_ == 0
+               ? recycler_.empty()
+               : held_bytes() + batch.memory_bytes() <= budget_bytes_;
+    cv_.notify_all();
+  }
+  if (keep) recycler_.give(std::move(batch));
+}
+
+size_t ChunkStream::held_bytes() const {
+  return current_bytes_ + slot_bytes_ + recycler_.held_bytes();
+}
+
 bool ChunkStream::fits(size_t estimate) const {
   if (slots_.empty()) return true;  // nothing else ahead: always make progress
-  return current_bytes_ + slot_bytes_ + recycler_.held_bytes() + estimate <= budget_bytes_;
+  // The download reuses a kept batch: its memory is already counted.
+  const size_t spare = recycler_.next_bytes();
+  return held_bytes() - spare + std::max(estimate, spare) <= budget_bytes_;
 }
 
 void ChunkStream::download_loop() {
   for (;;) {
     std::unique_lock claim_lock(claim_mu_);
     int64_t seq = 0;
+    std::optional<RowBatch> spare;
     {
       std::unique_lock lock(mu_);
       if (stopping_ || claims_over_) return;
@@ -164,12 +180,15 @@ void ChunkStream::download_loop() {
       cv_.wait(lock, [&] { return stopping_ || fits(estimate); });
       if (stopping_) return;
       seq = claimed_++;
-      slots_[seq].bytes = estimate;
-      slot_bytes_ += estimate;
+      if (!recycler_.empty()) spare = recycler_.take();
+      const size_t bytes = std::max(estimate, spare ? spare->memory_bytes() : 0);
+      slots_[seq].bytes = bytes;
+      slot_bytes_ += bytes;
     }
     ChunkJob job;
     try {
       job = source_->claim(&stop_token_);
+      job.spare = std::move(spare);
     } catch (...) {
       finish(seq, ChunkJob(), nullptr, std::current_exception());
       return;

@@ -3,7 +3,7 @@
 // the first next()) download and parse up to `download_threads` chunks at once while the
 // application reads the current one, and hand them over strictly in order. Everything
 // held counts against the budget: the current batch, the chunks parsed and waiting, the
-// downloads in flight (by their announced size) and the one batch kept for reuse. A
+// downloads in flight (by their announced size) and finished batches kept for reuse. A
 // download starts only when it fits, or when nothing else is waiting or in flight, so a
 // chunk larger than the budget still streams. The threads stop promptly on stop(), a
 // cancel or destruction, and are joined there. Without a budget every chunk is fetched on
@@ -51,6 +51,9 @@ class ChunkStream final : public ResultStream {
   void download_loop();
   void finish(int64_t seq, ChunkJob job, std::unique_ptr<RowBatch> batch,
               std::exception_ptr error);
+  // Keeps a finished batch for reuse while everything held stays within the budget.
+  void recycle(RowBatch&& batch);
+  size_t held_bytes() const;          // under mu_
   bool fits(size_t estimate) const;  // under mu_
 
   std::unique_ptr<ChunkSource> source_;

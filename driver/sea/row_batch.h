@@ -40,8 +40,10 @@ class RowBatch {
   // Builders used by the parser.
   void set_columns(size_t columns) { columns_ = columns; }
   void set_row_offset(int64_t row_offset) { row_offset_ = row_offset; }
+  // A table that must grow gets an eighth more, so a recycled batch fits the next chunks,
+  // which are seldom exactly as large (see BatchRecycler).
   void reserve(size_t cells, size_t arena_bytes) {
-    cells_.reserve(cells);
+    if (cells_.capacity() < cells) cells_.reserve(cells + cells / 8);
     arena_.reserve(arena_bytes);
   }
   // Takes `text` as the arena, keeping `padding` spare bytes after it (a parser reading in

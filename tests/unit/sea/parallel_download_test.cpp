@@ -139,6 +139,27 @@ TEST_F(ParallelDownload, ABudgetSmallerThanAChunkAllowsOneDownloadAhead) {
   EXPECT_EQ(storage.max_in_flight_seen(), 1);
 }
 
+TEST_F(ParallelDownload, DownloadThreadsReuseTheMemoryOfFinishedChunks) {
+  // A budget of a few of these small chunks: downloads wait for the reader, whose finished
+  // batches are kept and lent to the next downloads instead of fresh buffers.
+  client(2000, 4);
+  std::mutex mu;
+  int reused = 0;
+  for (int n = 0; n < 12; ++n)
+    http.on("GET", storage_url(kId, n), [&, n](const http::Request& r, const CancelToken*) {
+      http::Response response;
+      response.status = 200;
+      response.body = rows_json(n * kRows, kRows, kColumns);
+      std::lock_guard lock(mu);
+      reused += r.response_storage && r.response_storage->capacity() >= response.body.size();
+      return response;
+    });
+  auto execution = run_linked(12);
+  EXPECT_EQ(read_all(execution->results()), generated_cells(12 * kRows, kColumns));
+  std::lock_guard lock(mu);
+  EXPECT_GE(reused, 1);
+}
+
 TEST_F(ParallelDownload, AFailedChunkComesAfterTheRowsBeforeItAndIsFinal) {
   client(64 << 20, 4);
   const std::string full = rows_json(2 * kRows, kRows, kColumns);
