@@ -10,7 +10,7 @@
 //                   status 1 otherwise)
 // Every mode binds all columns (column-wise, 1,000-row arrays) and fetches to the end.
 // --threads 1,4 runs every mode once per MaxNumResultFileDownloadThreads value and prints
-// each run's speed against the first's.
+// each run's speed against the first's; --keys "K=V;..." adds connection keys to every run.
 //
 // The warehouse: started here (node tests/warehouse/server.mjs --trips-rows 1000000, plus
 // --storage-first-byte-ms MS --storage-mbps N with --storage-delay MS,N) unless --connect
@@ -66,6 +66,7 @@ struct Options {
   std::vector<std::string> modes = {"external_links", "inline"};
   std::vector<int> threads;          // MaxNumResultFileDownloadThreads values; empty = default
   std::string storage_delay;         // "MS,MBPS" for the warehouse started here
+  std::string keys;                  // appended to every connection string
   std::string connect;  // empty: start a warehouse
   std::string driver;
   std::string warehouse_dir;
@@ -293,6 +294,8 @@ Options parse_args(int argc, char** argv) {
       std::stringstream in(value());
       std::string one;
       while (std::getline(in, one, ',')) o.threads.push_back(std::stoi(one));
+    } else if (arg == "--keys") {
+      o.keys = ";" + value() + ";";
     } else if (arg == "--storage-delay") {
       o.storage_delay = value();
       if (o.storage_delay.find(',') == std::string::npos) die("--storage-delay needs MS,MBPS");
@@ -304,7 +307,7 @@ Options parse_args(int argc, char** argv) {
       o.warehouse_dir = value();
     } else {
       die("usage: fetch_bench [--mode external_links,inline,0.5gb,1gb,2gb|all] [--threads 1,4] "
-          "[--storage-delay MS,MBPS] [--connect CONNSTR] [--driver PATH] [--warehouse-dir DIR]");
+          "[--storage-delay MS,MBPS] [--keys \"K=V;...\"] [--connect CONNSTR] [--driver PATH] [--warehouse-dir DIR]");
     }
   }
   return o;
@@ -376,7 +379,8 @@ int run_modes(const Options& options) {
     std::optional<double> mb = json_megabytes(base, sql);
     double first_rows_per_s = 0;
     for (int threads : thread_counts) {
-      std::string connection = base + (inline_mode ? ";ResultDisposition=inline;" : "");
+      std::string connection =
+          base + options.keys + (inline_mode ? ";ResultDisposition=inline;" : "");
       std::string label = mode;
       if (threads > 0) {
         connection += ";MaxNumResultFileDownloadThreads=" + std::to_string(threads) + ";";

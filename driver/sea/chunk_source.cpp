@@ -76,9 +76,14 @@ size_t ChunkSource::next_chunk_bytes() const {
   if (const ChunkInfo* info = find_chunk(manifest_, next_index_); info && info->byte_count)
     return static_cast<size_t>(*info->byte_count) + info->row_count * columns_ * kCellBytes;
   if (auto it = links_.find(next_index_); it != links_.end() && it->second.byte_count)
-    return static_cast<size_t>(*it->second.byte_count) +
-           it->second.row_count * columns_ * kCellBytes;
-  return last_bytes_;
+    return announced_bytes(it->second);
+  // Not announced yet (its link comes with the chunk endpoint's answer): like the last.
+  return std::max<size_t>(last_bytes_, last_announced_bytes_);
+}
+
+size_t ChunkSource::announced_bytes(const ExternalLink& link) const {
+  return static_cast<size_t>(link.byte_count.value_or(0)) +
+         static_cast<size_t>(link.row_count) * columns_ * kCellBytes;
 }
 
 RowBatch ChunkSource::fetch(const CancelToken* cancel) {
@@ -127,6 +132,7 @@ void ChunkSource::take_rows(ChunkJob& job, ResultData& data) {
 void ChunkSource::take_link(ChunkJob& job, std::map<int64_t, ExternalLink>::iterator link) {
   job.link = std::move(link->second);
   links_.erase(link);
+  if (job.link->byte_count) last_announced_bytes_ = announced_bytes(*job.link);
   job.row_offset = job.link->row_offset;
   job.row_count = job.link->row_count;
   follow(job.link->next_chunk_index, job.link->next_chunk_internal_link);

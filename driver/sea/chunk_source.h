@@ -92,6 +92,7 @@ class ChunkSource {
   void take_rows(ChunkJob& job, ResultData& data);
   void take_link(ChunkJob& job, std::map<int64_t, ExternalLink>::iterator link);
   std::string chunk_path(int64_t index) const;
+  size_t announced_bytes(const ExternalLink& link) const;
   RowBatch spare() const;
   void remember(ResultData& data);
   void follow(const std::optional<int64_t>& next_index, const std::string& next_path);
@@ -112,6 +113,7 @@ class ChunkSource {
   bool chain_has_next_ = false;
   std::string next_path_;  // next_chunk_internal_link of the previous chunk
   std::atomic<size_t> last_bytes_{0};  // memory of the last accepted chunk
+  size_t last_announced_bytes_ = 0;    // expected memory of the last claimed link
   bool inline_chunks_ = false;  // chunks so far came with rows (the chunk endpoint sends rows)
   BatchRecycler* recycler_ = nullptr;
 };

@@ -1,6 +1,7 @@
 // Several chunks downloaded at once: they overlap, are handed over strictly in order
-// whatever order they finish in, stay within the memory budget, and a failure or a cancel
-// behaves as with one download at a time.
+// whatever order they finish in, stay within the memory budget (smaller or larger than a
+// chunk), reuse finished chunks' memory, refresh refused links, and a failure, a cancel or
+// an abandoned stream behaves as with one download at a time.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -28,15 +29,16 @@ class Storage {
  public:
   explicit Storage(FakeHttp& http) : http_(http) {}
 
-  // Serves chunk `n` after `wait_for` holds (or kPatience passed).
-  void serve(int n, std::function<bool()> wait_for = nullptr) {
-    http_.on("GET", storage_url(kId, n), [this, n, wait_for](const http::Request&,
-                                                             const CancelToken*) {
+  // Serves chunk `n` after `wait_for` holds (or `patience` passed).
+  void serve(int n, std::function<bool()> wait_for = nullptr,
+             std::chrono::milliseconds patience = kPatience) {
+    http_.on("GET", storage_url(kId, n), [this, n, wait_for, patience](const http::Request&,
+                                                                       const CancelToken*) {
       std::unique_lock lock(mu_);
       ++in_flight_;
       max_in_flight_ = std::max(max_in_flight_, in_flight_);
       cv_.notify_all();
-      if (wait_for) cv_.wait_for(lock, kPatience, [&] { return wait_for(); });
+      if (wait_for) cv_.wait_for(lock, patience, [&] { return wait_for(); });
       --in_flight_;
       finished_.push_back(n);
       cv_.notify_all();
@@ -158,6 +160,37 @@ TEST_F(ParallelDownload, DownloadThreadsReuseTheMemoryOfFinishedChunks) {
   EXPECT_EQ(read_all(execution->results()), generated_cells(12 * kRows, kColumns));
   std::lock_guard lock(mu);
   EXPECT_GE(reused, 1);
+}
+
+TEST_F(ParallelDownload, ABudgetOfTwoChunksKeepsTwoDownloadsInFlight) {
+  // Each link announces 100 bytes; a parsed chunk of 4 rows x 3 cells is announced as
+  // 100 + 12 x 8 = 196 bytes. Two fit in 442 bytes, a third does not.
+  client(2 * 196 + 50, 4);
+  // Each download waits a little for a third to start, which the budget must prevent.
+  for (int n = 0; n < 8; ++n)
+    storage.serve(n, [this] { return storage.max_in_flight() >= 3; },
+                  std::chrono::milliseconds(100));
+  auto execution = run_linked(8);
+  EXPECT_EQ(read_all(execution->results()), generated_cells(8 * kRows, kColumns));
+  EXPECT_EQ(storage.max_in_flight_seen(), 2);
+}
+
+TEST_F(ParallelDownload, ALinkRefusedByStorageIsRefreshedWhileOthersDownload) {
+  client(64 << 20, 4);
+  const std::string stale = storage_url(kId, 2, "old");
+  const std::string fresh = storage_url(kId, 2, "new");
+  http.reply("GET", chunk_url(kId, 2), 200,
+             links_result(kId, {{2, 2 * kRows, kRows, true, stale}}), 1);
+  http.reply("GET", chunk_url(kId, 2), 200,
+             links_result(kId, {{2, 2 * kRows, kRows, true, fresh}}), 1);
+  http.reply("GET", stale, 403,
+             "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
+  serve_file(http, fresh, 2 * kRows, kRows, kColumns);
+  auto execution = run_linked(6);
+  EXPECT_EQ(read_all(execution->results()), generated_cells(6 * kRows, kColumns));
+  EXPECT_EQ(http.count("GET", stale), 1);
+  EXPECT_EQ(http.count("GET", fresh), 1);
+  EXPECT_EQ(http.count("GET", chunk_url(kId, 2)), 2);
 }
 
 TEST_F(ParallelDownload, AFailedChunkComesAfterTheRowsBeforeItAndIsFinal) {
