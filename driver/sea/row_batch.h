@@ -78,8 +78,9 @@ class RowBatch {
     row_offset_ = 0;
     return arena;
   }
-  // Bytes held, for the memory budget of the prefetch window.
-  size_t memory_bytes() const { return arena_.capacity() + cells_.capacity() * sizeof(Cell); }
+  // Bytes in use, for the result's memory budget: the text and the cell table as filled.
+  // Their buffers may be larger (headroom for reuse); what is written is what is counted.
+  size_t memory_bytes() const { return arena_.size() + cells_.size() * sizeof(Cell); }
 
  private:
   static constexpr uint32_t kNullOffset = ~uint32_t{0};
