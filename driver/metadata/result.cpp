@@ -93,9 +93,7 @@ class CatalogExecution : public sea::Execution {
     manifest_.format = "JSON_ARRAY";
     manifest_.columns = manifest_columns(layout);
     manifest_.column_count = static_cast<int>(manifest_.columns.size());
-    // The row count is not known before the rows are reshaped; -1 would be more honest,
-    // but the manifest field is a count, and 0 is what an unknown total reads as.
-    manifest_.total_row_count = 0;
+    // total_row_count stays unknown: the rows are counted only as they are reshaped.
   }
   const std::string& statement_id() const override { return id_; }
   const sea::Manifest& manifest() const override { return manifest_; }

@@ -197,7 +197,7 @@ void Statement::adopt(std::unique_ptr<sea::Execution> execution) {
     }
     stream_ = &execution_->results();
     row_count_ = -1;
-    diag().cursor_row_count = static_cast<SQLLEN>(manifest.total_row_count);
+    diag().cursor_row_count = static_cast<SQLLEN>(manifest.total_row_count.value_or(-1));
     state_ = State::kCursorOpen;
   } else {
     stream_ = nullptr;

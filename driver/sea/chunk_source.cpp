@@ -47,7 +47,7 @@ bool ChunkSource::next_is_ready() const {
 
 bool ChunkSource::done() const {
   if (next_is_ready() || links_.count(next_index_)) return false;
-  if (next_index_ < manifest_.total_chunk_count) return false;
+  if (manifest_.total_chunk_count && next_index_ < *manifest_.total_chunk_count) return false;
   return !chain_has_next_;
 }
 
@@ -67,8 +67,9 @@ const RowBatch& ChunkSource::peek(const CancelToken* cancel) {
 
 std::optional<int64_t> ChunkSource::chunks_left() const {
   if (done()) return 0;
-  if (manifest_.total_chunk_count <= next_index_) return std::nullopt;
-  return manifest_.total_chunk_count - next_index_;
+  if (!manifest_.total_chunk_count || *manifest_.total_chunk_count <= next_index_)
+    return std::nullopt;
+  return *manifest_.total_chunk_count - next_index_;
 }
 
 size_t ChunkSource::next_chunk_bytes() const {
@@ -185,10 +186,10 @@ RowBatch ChunkSource::accept(const ChunkJob& job, RowBatch batch) {
                            << batch.memory_bytes() << " bytes";
   rows_returned_ += static_cast<int64_t>(batch.row_count());
   last_bytes_ = batch.memory_bytes();
-  if (job.last && rows_returned_ != manifest_.total_row_count)
+  if (job.last && manifest_.total_row_count && rows_returned_ != *manifest_.total_row_count)
     throw Error("HY000", "The result of statement " + statement_id_ + " ended after " +
                              std::to_string(rows_returned_) + " rows, but the server announced " +
-                             std::to_string(manifest_.total_row_count) +
+                             std::to_string(*manifest_.total_row_count) +
                              ": the result is incomplete. Run the statement again.");
   return batch;
 }

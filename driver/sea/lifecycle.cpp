@@ -14,6 +14,8 @@ namespace {
 using std::chrono::milliseconds;
 
 constexpr milliseconds kCancelRequestTimeout{10'000};
+// Polls for the manifest of a statement answered SUCCEEDED without one.
+constexpr int kManifestPolls = 10;
 
 // Statement ids go into request paths: only the characters of ids Databricks issues.
 bool plausible_statement_id(std::string_view id) {
@@ -104,7 +106,24 @@ bool StatementLifecycle::past_deadline() const {
 void StatementLifecycle::wait_until_terminal(StatementResponse& response) {
   const ClientOptions& options = api_->options();
   milliseconds backoff = options.poll_initial;
-  while (!is_terminal(response.status.state)) {
+  int polls_without_manifest = 0;
+  // A cold warehouse may first answer SUCCEEDED without the manifest that describes the
+  // result; taken as it is, that would read as a statement without a result set. It comes
+  // with a later poll.
+  auto waiting = [&] {
+    if (!is_terminal(response.status.state)) return true;
+    if (response.status.state != StatementState::kSucceeded || response.manifest) return false;
+    if (++polls_without_manifest > kManifestPolls)
+      throw Error("HY000", "The server reported statement " + statement_id_ +
+                               " as succeeded but never described its result (no manifest "
+                               "after " + std::to_string(kManifestPolls) +
+                               " polls). Run the statement again.")
+          .for_statement(statement_id_);
+    DBSQL_LOG(kInfo, "sea") << "statement " << statement_id_
+                            << " succeeded without a manifest; polling for it";
+    return true;
+  };
+  while (waiting()) {
     if (cancel_.cancelled())
       cancel_on_server("HY008", "Operation canceled: the statement was cancelled on the server");
     if (past_deadline())
@@ -190,7 +209,8 @@ std::unique_ptr<Execution> StatementLifecycle::take_result(StatementResponse res
                              ", but this driver reads JSON_ARRAY results only.");
   DBSQL_LOG(kDebug, "sea") << "statement " << statement_id_
                            << " succeeded: " << manifest.column_count << " columns, "
-                           << manifest.total_row_count << " rows in " << manifest.total_chunk_count
+                           << manifest.total_row_count.value_or(-1) << " rows in "
+                           << manifest.total_chunk_count.value_or(-1)
                            << " chunks";
   auto source =
       std::make_unique<ChunkSource>(api_, statement_id_, manifest, std::move(response.result));

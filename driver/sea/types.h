@@ -32,8 +32,10 @@ struct Manifest {
   std::string format;  // JSON_ARRAY
   int column_count = 0;
   std::vector<ColumnInfo> columns;
-  int64_t total_row_count = 0;
-  int64_t total_chunk_count = 0;
+  // Absent from some answers: the "bounded" result API drops total_chunk_count (chunks are
+  // then found by next_chunk_index alone), and the row count is not always sent.
+  std::optional<int64_t> total_row_count;
+  std::optional<int64_t> total_chunk_count;
   std::optional<int64_t> total_byte_count;
   std::vector<ChunkInfo> chunks;
   bool truncated = false;

@@ -86,6 +86,7 @@ async function main() {
     serverFactory: (handler) => { fastifyHandler = handler; api = createServer(dispatch); return api; },
     auth: () => auth, registry, chunkStore, links, faults, warehouseId, log, publicUrl: () => url,
     maxParameters: opts.maxParameters,
+    drift: { boundedResults: opts.boundedResults, lateManifest: opts.lateManifest },
   });
   await app.listen({ port: opts.port, host: '127.0.0.1' });
   url = `${scheme}://127.0.0.1:${api.address().port}`;

@@ -82,7 +82,8 @@ class FakeExecution : public sea::Execution {
     manifest_.columns = result_.columns;
     manifest_.column_count = static_cast<int>(result_.columns.size());
     for (const auto& b : result_.batches)
-      manifest_.total_row_count += static_cast<int64_t>(b.size());
+      manifest_.total_row_count =
+          manifest_.total_row_count.value_or(0) + static_cast<int64_t>(b.size());
   }
   const std::string& statement_id() const override { return result_.statement_id; }
   const sea::Manifest& manifest() const override { return manifest_; }

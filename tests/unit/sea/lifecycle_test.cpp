@@ -357,6 +357,27 @@ TEST_F(Lifecycle, ArrowResultsAreRefusedClearly) {
   EXPECT_EQ(http.count("DELETE", statement_url(kId)), 1);
 }
 
+TEST_F(Lifecycle, SucceededWithoutAManifestIsPolledUntilTheManifestComes) {
+  // A cold warehouse's first answer: SUCCEEDED, nothing about the result yet.
+  http.reply("POST", statements_url(), 200, state_json(kId, "SUCCEEDED"));
+  http.reply("GET", statement_url(kId), 200, state_json(kId, "SUCCEEDED"), 2);
+  http.reply("GET", statement_url(kId), 200, one_row_select());
+  auto execution = run("SELECT 'r0c0', 'r0c1'");
+  EXPECT_TRUE(execution->has_result_set());
+  EXPECT_EQ(read_all(execution->results()), generated_cells(1, 2));
+  EXPECT_EQ(http.count("GET", statement_url(kId)), 3);
+}
+
+TEST_F(Lifecycle, AManifestThatNeverComesIsAnErrorNotAnEmptyResult) {
+  http.reply("POST", statements_url(), 200, state_json(kId, "SUCCEEDED"));
+  http.reply("GET", statement_url(kId), 200, state_json(kId, "SUCCEEDED"));
+  http.reply("DELETE", statement_url(kId), 200, "{}");
+  Error e = error_of([&] { run("SELECT 1"); });
+  EXPECT_EQ(e.sqlstate(), "HY000");
+  EXPECT_NE(std::string(e.what()).find("never described its result"), std::string::npos);
+  EXPECT_EQ(http.count("GET", statement_url(kId)), 10);
+}
+
 TEST_F(Lifecycle, CloseReleasesTheStatementOnce) {
   http.reply("POST", statements_url(), 200, one_row_select());
   http.reply("DELETE", statement_url(kId), 200, "{}");

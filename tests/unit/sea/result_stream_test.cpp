@@ -205,6 +205,25 @@ TEST_P(ResultStream, ChunkChainEndingEarlyIsAnError) {
   EXPECT_EQ(error_of([&] { read_all(execution->results()); }).sqlstate(), "HY000");
 }
 
+TEST_P(ResultStream, ManifestWithoutTotalsStreamsEveryChunkByNextChunkIndex) {
+  // The "bounded" result API: no total_chunk_count (nor chunk list), no total_row_count.
+  std::string manifest = manifest_json({"a", "b", "c"}, {});
+  for (const std::string field : {R"("total_chunk_count":0,)", R"("total_row_count":0,)"})
+    manifest.erase(manifest.find(field), field.size());
+  http.reply("POST", statements_url(), 200,
+             succeeded_json(kId, manifest,
+                            links_result(kId, {{0, 0, 3, true, storage_url(kId, 0)}})));
+  serve_file(storage_url(kId, 0), 0, 3);
+  for (int n = 1; n < 5; ++n) {
+    http.reply("GET", chunk_url(kId, n), 200,
+               links_result(kId, {{n, n * 3, 3, n < 4, storage_url(kId, n)}}));
+    serve_file(storage_url(kId, n), n * 3, 3);
+  }
+  auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
+  EXPECT_EQ(read_all(execution->results()), generated_cells(15, kColumns));
+  EXPECT_EQ(http.count("GET", chunk_url(kId, 5)), 0);
+}
+
 TEST_P(ResultStream, EmptyResultNeedsNoRequests) {
   http.reply(
       "POST", statements_url(), 200,

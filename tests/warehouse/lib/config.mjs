@@ -15,6 +15,8 @@ const FLAGS = {
   'access-token-ttl': ['int', 3600, 'OAuth access-token lifetime, seconds'],
   'link-ttl': ['int', 900, 'lifetime of EXTERNAL_LINKS links, seconds'],
   'link-http-headers': ['bool', false, 'external links list http_headers that storage requires'],
+  'bounded-results': ['bool', false, 'manifests without total_chunk_count or chunks: chunks are found by next_chunk_index only'],
+  'late-manifest': ['int', 0, 'the first N answers about a SUCCEEDED statement carry no manifest (a cold warehouse)'],
   'storage-first-byte-ms': ['int', 0, 'storage waits this long before answering a download (0 = at once)'],
   'storage-mbps': ['int', 0, 'storage sends at most this many MB/s per connection (0 = no cap)'],
   'time-zone': ['string', 'Etc/UTC', 'session time zone of TIMESTAMP values'],

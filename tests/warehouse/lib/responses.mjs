@@ -19,13 +19,15 @@ function status(stmt) {
   return s;
 }
 
-function manifest(stmt) {
+// With `bounded` (the "bounded" result API being rolled out), total_chunk_count and the
+// chunk list are left out: clients find chunks by next_chunk_index alone.
+function manifest(stmt, bounded) {
   const { result, request } = stmt;
   const external = request.disposition === 'EXTERNAL_LINKS';
   const m = { format: 'JSON_ARRAY', schema: { column_count: result.columns.length } };
   if (result.columns.length) m.schema.columns = result.columns;
-  m.total_chunk_count = result.chunks.length;
-  if (result.chunks.length) {
+  if (!bounded) m.total_chunk_count = result.chunks.length;
+  if (result.chunks.length && !bounded) {
     m.chunks = result.chunks.map(({ byte_count: b, ...c }) => (external ? { ...c, byte_count: b } : c));
   }
   m.total_row_count = result.totalRows;
@@ -54,10 +56,14 @@ export async function resultJson(stmt, index, { chunkStore, links }) {
   return withRaw(chunkHeader(stmt, index), 'data_array', await chunkStore.read(stmt.id, index));
 }
 
+// With drift.lateManifest N, the first N answers about a SUCCEEDED statement say only that
+// (as a cold warehouse has been seen to): the manifest and result come with a later poll.
 export async function statementJson(stmt, deps) {
   const body = { statement_id: stmt.id, status: status(stmt) };
   if (stmt.state !== 'SUCCEEDED') return JSON.stringify(body);
-  body.manifest = manifest(stmt);
+  stmt.succeededAnswers = (stmt.succeededAnswers ?? 0) + 1;
+  if (stmt.succeededAnswers <= (deps.drift?.lateManifest ?? 0)) return JSON.stringify(body);
+  body.manifest = manifest(stmt, deps.drift?.boundedResults);
   if (!stmt.result.chunks.length) return JSON.stringify({ ...body, result: {} });
   return withRaw(body, 'result', await resultJson(stmt, 0, deps));
 }

@@ -6,8 +6,8 @@ import { statementNotFound, invalidParameter, ApiError } from '../errors.mjs';
 
 const BASE = '/api/2.0/sql/statements';
 
-export function statementRoutes(app, { registry, chunkStore, links, warehouseId, faults, maxParameters }) {
-  const deps = { chunkStore, links };
+export function statementRoutes(app, { registry, chunkStore, links, warehouseId, faults, maxParameters, drift = {} }) {
+  const deps = { chunkStore, links, drift };
   const json = (reply, text) => reply.type('application/json').send(text);
   const find = (id) => {
     const stmt = registry.get(id);
