@@ -6,6 +6,7 @@
 // buffers on several threads would add up. The stream decides what to keep (within its
 // budget). Thread-safe (the reader gives, download threads take).
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "sea/row_batch.h"
@@ -19,13 +20,13 @@ class BatchRecycler {
     held_bytes_ += batch.memory_bytes();
     kept_.push_back(std::move(batch));
   }
-  // The most recently kept batch, or an empty new one.
-  RowBatch take() {
+  // The most recently kept batch, if any.
+  std::optional<RowBatch> take() {
     std::lock_guard lock(mu_);
-    if (kept_.empty()) return RowBatch();
-    RowBatch batch = std::move(kept_.back());
+    if (kept_.empty()) return std::nullopt;
+    std::optional<RowBatch> batch = std::move(kept_.back());
     kept_.pop_back();
-    held_bytes_ -= batch.memory_bytes();
+    held_bytes_ -= batch->memory_bytes();
     return batch;
   }
   bool empty() const {

@@ -195,7 +195,8 @@ RowBatch ChunkSource::accept(const ChunkJob& job, RowBatch batch) {
 }
 
 RowBatch ChunkSource::spare() const {
-  return recycler_ ? recycler_->take() : RowBatch();
+  if (recycler_ == nullptr) return RowBatch();
+  return recycler_->take().value_or(RowBatch());
 }
 
 std::string ChunkSource::chunk_path(int64_t index) const {

@@ -180,7 +180,7 @@ void ChunkStream::download_loop() {
       cv_.wait(lock, [&] { return stopping_ || fits(estimate); });
       if (stopping_) return;
       seq = claimed_++;
-      if (!recycler_.empty()) spare = recycler_.take();
+      spare = recycler_.take();
       const size_t bytes = std::max(estimate, spare ? spare->memory_bytes() : 0);
       slots_[seq].bytes = bytes;
       slot_bytes_ += bytes;

@@ -26,14 +26,7 @@ class ConnectTest : public WarehouseSuite<ConnectTest> {
     EXPECT_EQ(rc, SQL_ERROR) << return_code_name(rc);
     EXPECT_TRUE(has_diag(SQL_HANDLE_DBC, dbc.get(), sqlstate, part));
   }
-  // The connection answers a query: proves it is usable, not only "connected".
-  void expect_usable(Dbc& dbc) {
-    Stmt s(dbc);
-    ASSERT_ODBC_OK(s.exec("SELECT 41 + 1 AS answer"), SQL_HANDLE_STMT, s.get());
-    auto rows = s.all_text();
-    ASSERT_EQ(rows.size(), 1u);
-    EXPECT_EQ(rows[0][0], "42");
-  }
+  void expect_usable(Dbc& dbc) { EXPECT_TRUE(answers_a_query(dbc)); }
 };
 
 TEST_F(ConnectTest, PatOverTlsReturnsPlainSuccessAndRunsAQuery) {

@@ -203,6 +203,17 @@ std::vector<std::vector<std::optional<std::string>>> Stmt::all_text() {
   return rows;
 }
 
+::testing::AssertionResult answers_a_query(const Dbc& dbc) {
+  Stmt s(dbc);
+  ::testing::AssertionResult ok =
+      odbc_ok(s.exec("SELECT 41 + 1 AS answer"), SQL_HANDLE_STMT, s.get());
+  if (!ok) return ok;
+  auto rows = s.all_text();
+  if (rows.size() != 1 || rows[0].empty() || rows[0][0] != "42")
+    return ::testing::AssertionFailure() << "SELECT 41 + 1 did not return one row with 42";
+  return ::testing::AssertionSuccess();
+}
+
 ColumnDescription describe_col(Stmt& stmt, SQLUSMALLINT column) {
   ColumnDescription d;
   SQLCHAR name[256] = {0};

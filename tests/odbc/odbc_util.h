@@ -100,6 +100,10 @@ struct ColumnDescription {
 };
 ColumnDescription describe_col(Stmt& stmt, SQLUSMALLINT column);
 
+// The connection answers a query (SELECT 41 + 1 gives one row, 42, read to its end):
+// proves it is usable, not only "connected".
+::testing::AssertionResult answers_a_query(const Dbc& dbc);
+
 // {key=value} form for values that could contain ';' (paths, secrets).
 std::string braced(std::string_view value);
 

@@ -277,7 +277,7 @@ TEST_P(ResultStream, CloseStopsAPendingDownload) {
   EXPECT_EQ(http.calls().back(), "DELETE " + statement_url(kId));
 }
 
-TEST_P(ResultStream, PrefetchStaysWithinItsWindow) {
+TEST_P(ResultStream, DownloadsAheadStayWithinTheBudget) {
   serve_linked_result(8, 3);
   auto execution = run("SELECT * FROM t", sea::Disposition::kExternalLinks);
   sea::ResultStream& stream = execution->results();
