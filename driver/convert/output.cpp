@@ -34,11 +34,6 @@ Status failure(const char* sqlstate, std::string message) {
   return Status{SQL_ERROR, sqlstate, std::move(message)};
 }
 
-void report_length(const Target& t, SQLLEN length) {
-  if (t.octet_length != nullptr) *t.octet_length = length;
-  if (t.indicator != nullptr && t.indicator != t.octet_length) *t.indicator = 0;
-}
-
 void ByteSource::copy(size_t offset, uint8_t* dst, size_t n) const {
   if (base64 != nullptr) {
     base64->copy(offset, dst, n);

@@ -19,13 +19,20 @@ Status failure(const char* sqlstate, std::string message);
 
 // Sets the length: octet_length gets `length`, a separate indicator gets 0 (ODBC: both
 // pointers are written when they differ).
-void report_length(const Target& t, SQLLEN length);
+inline void report_length(const Target& t, SQLLEN length) {
+  if (t.octet_length != nullptr) *t.octet_length = length;
+  if (t.indicator != nullptr && t.indicator != t.octet_length) *t.indicator = 0;
+}
 
 // Fixed-size C types: ODBC ignores BufferLength for them and never truncates.
 template <typename T>
-Status put_fixed(const Target& t, const T& value, Status status = success()) {
+void store_fixed(const Target& t, const T& value) {
   if (t.data != nullptr) std::memcpy(t.data, &value, sizeof(T));
   report_length(t, static_cast<SQLLEN>(sizeof(T)));
+}
+template <typename T>
+Status put_fixed(const Target& t, const T& value, Status status = success()) {
+  store_fixed(t, value);
   return status;
 }
 

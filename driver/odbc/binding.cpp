@@ -58,6 +58,7 @@ void plan_bindings(const Descriptor& ard, const Descriptor& ird, std::vector<Col
     ColumnBinding b;
     b.column = static_cast<size_t>(n - 1);
     b.info = &info;
+    b.fast = convert::fast_writer_for(info, c_type);
     b.base = make_target(rec, c_type, offset_pointer(rec.data_ptr, offset), rec.octet_length,
                          offset_pointer(rec.indicator_ptr, offset),
                          offset_pointer(rec.octet_length_ptr, offset));

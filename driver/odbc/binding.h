@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "convert/convert.h"
+#include "convert/fast_write.h"
 #include "odbc/descriptor.h"
 
 namespace dbsql::odbc {
@@ -17,6 +18,7 @@ struct ColumnBinding {
   size_t column = 0;  // 0-based result column
   const convert::SqlTypeInfo* info = nullptr;
   convert::Target base;  // element 0, bind offset applied; c_type resolved
+  convert::FastWriter fast = nullptr;  // the common conversion's shortcut, if it has one
   size_t data_stride = 0;
   size_t indicator_stride = 0;
   size_t octet_length_stride = 0;

@@ -1,6 +1,7 @@
 // The rowset engine behind SQLFetch and SQLFetchScroll, and SQLGetData: rows come from the
-// result stream batch by batch; each bound cell is one write_cell call into addresses
-// planned once per call.
+// result stream batch by batch; each bound cell is written into addresses planned once
+// per call, by the binding's fast writer when the value converts cleanly and by
+// write_cell (with its diagnostics) otherwise.
 #include <algorithm>
 
 #include "odbc/binding.h"
@@ -94,8 +95,11 @@ SQLRETURN Statement::fetch_rowset() {
     }
     SQLRETURN row_rc = SQL_SUCCESS;
     for (const ColumnBinding& b : plan_) {
-      const convert::Status st =
-          convert::write_cell(*b.info, batch->value(r, b.column), b.element(row));
+      const std::optional<std::string_view> cell = batch->value(r, b.column);
+      const convert::Target target = b.element(row);
+      if (cell ? b.fast != nullptr && b.fast(*cell, target) : convert::write_null_fast(target))
+        continue;
+      const convert::Status st = convert::write_cell(*b.info, cell, target);
       if (st.rc == SQL_SUCCESS) continue;
       row_rc = worse(row_rc, st.rc);
       if (cell_records++ < kMaxCellRecords)
@@ -142,7 +146,9 @@ SQLRETURN Statement::get_data(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTE
   type = resolve_c_type(type, col.column);
   if (!is_valid_c_type(type))
     throw Error("HY003", "Invalid application buffer type " + std::to_string(c_type) + ".");
-  if (!convert::conversion_allowed(col.column, type))
+  // A pair with a fast writer is one ODBC allows: the table is consulted for the others.
+  const convert::FastWriter fast = convert::fast_writer_for(col.column, type);
+  if (fast == nullptr && !convert::conversion_allowed(col.column, type))
     throw Error("07006", "Restricted data type attribute violation: column " +
                              std::to_string(column) + " (" + col.column.type_name +
                              ") cannot be converted to " + convert::c_type_name(type) + ".");
@@ -150,8 +156,14 @@ SQLRETURN Statement::get_data(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTE
   convert::Target target =
       make_target(precision_source, type, data, buffer_length, indicator, indicator);
   convert::PieceState& piece = pieces_[column - 1];
-  const convert::Status st = convert::write_cell(
-      col.column, current_batch_->value(current_row_, column - 1), target, &piece);
+  const std::optional<std::string_view> cell = current_batch_->value(current_row_, column - 1);
+  if (!piece.started) {  // a first read, whole: the fast writer's case
+    if (cell ? fast != nullptr && fast(*cell, target) : convert::write_null_fast(target)) {
+      piece.started = piece.finished = true;
+      return SQL_SUCCESS;
+    }
+  }
+  const convert::Status st = convert::write_cell(col.column, cell, target, &piece);
   if (st.rc == SQL_NO_DATA) return SQL_NO_DATA;
   if (st.rc != SQL_SUCCESS)
     diag().add(st.sqlstate, st.message, 0, 1, static_cast<SQLINTEGER>(column), statement_id_);

@@ -10,6 +10,7 @@
 
 #include "odbc/handle.h"
 #include "util/error.h"
+#include "util/log.h"
 
 namespace dbsql::odbc {
 
@@ -22,12 +23,12 @@ enum GuardFlags : unsigned {
 // Records a caught exception on `diag`; never throws.
 void record_exception(Diagnostics& diag, const std::string& statement_id) noexcept;
 
-// Logs an entry point at trace level (function names only: arguments may hold secrets).
+// Logs an entry point (callers check the trace level first, which is the cheap part) (function names only: arguments may hold secrets).
 void log_entry(const char* function, const void* handle);
 
 template <class T, class F>
 SQLRETURN guard(const char* function, SQLHANDLE handle, F&& body, unsigned flags = kGuardDefault) {
-  log_entry(function, handle);
+  if (util::log_enabled(util::LogLevel::kTrace)) log_entry(function, handle);
   T* object = Handle::from<T>(handle);
   if (object == nullptr) return SQL_INVALID_HANDLE;
   std::unique_lock<std::mutex> lock(object->call_mutex(), std::defer_lock);
@@ -47,7 +48,7 @@ SQLRETURN guard(const char* function, SQLHANDLE handle, F&& body, unsigned flags
     rc = SQL_ERROR;
   }
   if (fresh) {
-    if (rc == SQL_SUCCESS && diag.has_warnings()) rc = SQL_SUCCESS_WITH_INFO;
+    if (rc == SQL_SUCCESS && diag.size() != 0 && diag.has_warnings()) rc = SQL_SUCCESS_WITH_INFO;
     diag.return_code = rc;
   }
   return rc;
