@@ -30,11 +30,6 @@ const char* subclass_origin(const std::string& sqlstate) {
   return odbc ? "ODBC 3.0" : "ISO 9075";
 }
 
-void Diagnostics::clear() {
-  records_.clear();
-  return_code = SQL_SUCCESS;
-}
-
 void Diagnostics::add(std::string sqlstate, std::string message, SQLINTEGER native_error,
                       SQLLEN row_number, SQLINTEGER column_number, std::string statement_id) {
   DiagRecord record;

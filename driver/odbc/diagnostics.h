@@ -29,7 +29,10 @@ const char* subclass_origin(const std::string& sqlstate);
 
 class Diagnostics {
  public:
-  void clear();
+  void clear() {
+    records_.clear();
+    return_code = SQL_SUCCESS;
+  }
 
   // Adds a record; the message gets the driver prefix and, when given, the statement id.
   void add(std::string sqlstate, std::string message, SQLINTEGER native_error = 0,

@@ -139,22 +139,25 @@ SQLRETURN Statement::get_data(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTE
   if (buffer_length < 0)
     throw Error("HY090", "Invalid buffer length " + std::to_string(buffer_length) + ".");
 
-  const DescRecord* ard_rec = ard_->find(static_cast<SQLSMALLINT>(column));
+  // SQL_ARD_TYPE: the C type, precision and scale bound for the column in the ARD.
+  const DescRecord* ard_rec =
+      c_type == SQL_ARD_TYPE ? ard_->find(static_cast<SQLSMALLINT>(column)) : nullptr;
   static const DescRecord kNoRecord;
   const DescRecord& app = ard_rec ? *ard_rec : kNoRecord;
-  SQLSMALLINT type = c_type == SQL_ARD_TYPE ? app.concise_type : c_type;
-  type = resolve_c_type(type, col.column);
-  if (!is_valid_c_type(type))
-    throw Error("HY003", "Invalid application buffer type " + std::to_string(c_type) + ".");
-  // A pair with a fast writer is one ODBC allows: the table is consulted for the others.
+  const SQLSMALLINT type =
+      resolve_c_type(c_type == SQL_ARD_TYPE ? app.concise_type : c_type, col.column);
+  // A pair with a fast writer is a valid C type ODBC allows: only the others are checked.
   const convert::FastWriter fast = convert::fast_writer_for(col.column, type);
-  if (fast == nullptr && !convert::conversion_allowed(col.column, type))
-    throw Error("07006", "Restricted data type attribute violation: column " +
-                             std::to_string(column) + " (" + col.column.type_name +
-                             ") cannot be converted to " + convert::c_type_name(type) + ".");
-  const DescRecord& precision_source = c_type == SQL_ARD_TYPE ? app : kNoRecord;
-  convert::Target target =
-      make_target(precision_source, type, data, buffer_length, indicator, indicator);
+  if (fast == nullptr) {
+    if (!is_valid_c_type(type))
+      throw Error("HY003", "Invalid application buffer type " + std::to_string(c_type) + ".");
+    if (!convert::conversion_allowed(col.column, type))
+      throw Error("07006", "Restricted data type attribute violation: column " +
+                               std::to_string(column) + " (" + col.column.type_name +
+                               ") cannot be converted to " + convert::c_type_name(type) + ".");
+  }
+  const convert::Target target =
+      make_target(app, type, data, buffer_length, indicator, indicator);
   convert::PieceState& piece = pieces_[column - 1];
   const std::optional<std::string_view> cell = current_batch_->value(current_row_, column - 1);
   if (!piece.started) {  // a first read, whole: the fast writer's case
