@@ -3,6 +3,7 @@
 // per call, by the binding's fast writer when the value converts cleanly and by
 // write_cell (with its diagnostics) otherwise.
 #include <algorithm>
+#include <utility>
 
 #include "odbc/binding.h"
 #include "odbc/busy_scope.h"
@@ -51,8 +52,13 @@ SQLRETURN Statement::fetch() {
 }
 
 SQLRETURN Statement::fetch_scroll(SQLSMALLINT orientation, SQLLEN /*offset*/) {
-  if (state_ == State::kAllocated || state_ == State::kPrepared)
+  if (state_ == State::kAllocated || state_ == State::kPrepared) {
+    if (std::exchange(cursor_cancelled_, false))
+      throw Error("HY008",
+                  "Operation canceled: SQLCancel closed the result set before this fetch. "
+                  "Execute the statement again to read it.");
     throw Error("HY010", "Function sequence error: fetching needs an executed statement.");
+  }
   if (state_ != State::kCursorOpen)
     throw Error("24000", "Invalid cursor state: the statement has no result set to fetch.");
   if (orientation != SQL_FETCH_NEXT)

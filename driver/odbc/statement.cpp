@@ -68,6 +68,7 @@ void Statement::require_executed(const char* function) const {
 
 void Statement::set_text(std::string sql) {
   end_data_at_exec();
+  cursor_cancelled_ = false;
   sql_ = std::move(sql);
   described_params_.reset();
   translation_ = sql::translate(
@@ -173,6 +174,7 @@ void Statement::exec_catalog(const char* function, const ExecutionProducer& prod
 }
 
 void Statement::adopt(std::unique_ptr<sea::Execution> execution) {
+  cursor_cancelled_ = false;
   execution_ = std::move(execution);
   statement_id_ = execution_->statement_id();
   stream_done_ = false;
@@ -249,7 +251,10 @@ void Statement::cancel() {
     if (busy_.load()) cancel_.cancel();
     return;
   }
-  if (state_ == State::kCursorOpen) free_stmt(SQL_CLOSE);
+  if (state_ == State::kCursorOpen) {
+    free_stmt(SQL_CLOSE);
+    cursor_cancelled_ = true;
+  }
 }
 
 SQLRETURN Statement::close_cursor() {

@@ -155,6 +155,9 @@ class Statement : public Handle {
   SQLLEN row_count_ = -1;
   CancelToken cancel_;
   std::atomic<bool> busy_{false};
+  // SQLCancel closed the open result set between two fetches: the next fetch reports the
+  // cancel (HY008), as a fetch it interrupted would, not a sequence error.
+  bool cursor_cancelled_ = false;
 
   // Parameters of the running execution; data at execution between SQL_NEED_DATA and the
   // SQLParamData that runs the statement.

@@ -324,6 +324,21 @@ TEST_F(StatementTest, CancelClosesAnOpenCursor) {
   EXPECT_EQ(SQL_SUCCESS, exec("SELECT 2")) << "no 24000: the cancel closed the cursor";
 }
 
+TEST_F(StatementTest, AFetchAfterACancelBetweenFetchesReportsTheCancelOnce) {
+  fake.default_result = three_rows();
+  ASSERT_EQ(SQL_SUCCESS, exec("SELECT 1"));
+  ASSERT_EQ(SQL_SUCCESS, fetch());
+  EXPECT_EQ(SQL_SUCCESS,
+            guard<Statement>(
+                "SQLCancel", stmt, [](Statement& s) { s.cancel(); }, kNoLock | kKeepDiagnostics));
+  EXPECT_EQ(SQL_ERROR, fetch());
+  EXPECT_EQ("HY008", state(*stmt)) << "as if the cancel had interrupted the fetch";
+  EXPECT_EQ(SQL_ERROR, fetch());
+  EXPECT_EQ("HY010", state(*stmt)) << "then a fetch without a result set is a sequence error";
+  ASSERT_EQ(SQL_SUCCESS, exec("SELECT 2"));
+  EXPECT_EQ(SQL_SUCCESS, fetch());
+}
+
 TEST_F(StatementTest, PreparedQueryIsDescribedBeforeExecuteAndRunsOnce) {
   fake.default_result = three_rows();
   ASSERT_EQ(SQL_SUCCESS, on_stmt([](Statement& s) { s.prepare("SELECT id, name FROM t"); }));
