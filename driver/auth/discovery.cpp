@@ -19,6 +19,9 @@ OAuthEndpoints discover(const std::string& url, http::HttpClient& http) {
   try {
     response = http.send(request);
   } catch (const http::TransportError& e) {
+    if (e.kind() == http::TransportFailure::kDeadline)
+      throw Error("HYT00",
+                  http::login_timeout_message("discovering the OAuth endpoints at " + url, e.what()));
     throw Error("08001", "Could not reach " + url + " to discover the OAuth endpoints: " +
                              e.what() + ". Check Host, Port, the proxy and the network.");
   }

@@ -21,6 +21,7 @@ bool transport_retryable(http::TransportFailure kind, bool request_may_have_arri
     case http::TransportFailure::kOther:
       return request_may_have_arrived_ok;
     case http::TransportFailure::kTls:
+    case http::TransportFailure::kDeadline:
     case http::TransportFailure::kCancelled:
       return false;
   }
@@ -126,12 +127,20 @@ http::Response TokenEndpoint::send_with_retry(const http::Request& request, cons
       if (!retryable || attempt == attempts) return response;
       wait = retry_after(response);
     } catch (const http::TransportError& e) {
+      if (e.kind() == http::TransportFailure::kDeadline)
+        throw Error("HYT00", http::login_timeout_message(
+                                 std::string("asking ") + url_ + " for the " + what, e.what()));
       if (!transport_retryable(e.kind(), retry_server_errors) || attempt == attempts)
         throw Error("08001", std::string("Could not reach the OAuth token endpoint ") + url_ +
                                  " for the " + what + ": " + e.what() +
                                  ". Check the host name, proxy and network, then try again.");
     }
     const auto delay = wait ? *wait : backoff(options_.retry, attempt);
+    if (const auto limit = http_.deadline();
+        limit && http::HttpClient::Deadline::clock::now() + delay >= *limit)
+      throw Error("HYT00", http::login_timeout_message(
+                               std::string("waiting to ask ") + url_ + " again for the " + what,
+                               "the token endpoint asked to retry later"));
     DBSQL_LOG(kWarning, "auth") << "token endpoint " << url_ << " unavailable for the " << what
                                 << " (attempt " << attempt << " of " << attempts
                                 << "), retrying in " << delay.count() << " ms";

@@ -6,6 +6,8 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <chrono>
+#include <optional>
 #include <mutex>
 #include <vector>
 
@@ -161,8 +163,8 @@ struct CurlClient::Impl {
     curl_easy_cleanup(handle);
   }
 
-  void configure(CURL* h, const Request& request, Transfer& transfer, const HeaderList& headers,
-                 char* error_buffer) const {
+  void configure(CURL* h, const Request& request, std::optional<std::chrono::milliseconds> left,
+                 Transfer& transfer, const HeaderList& headers, char* error_buffer) const {
     // reset keeps the handle's live connections, TLS sessions and DNS cache.
     curl_easy_reset(h);
     if (share.get()) curl_easy_setopt(h, CURLOPT_SHARE, share.get());
@@ -175,9 +177,13 @@ struct CurlClient::Impl {
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     if (!options.user_agent.empty())
       curl_easy_setopt(h, CURLOPT_USERAGENT, options.user_agent.c_str());
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(options.connect_timeout.count()));
-    const auto timeout = request.timeout.count() > 0 ? request.timeout : options.request_timeout;
+    auto connect_timeout = options.connect_timeout;
+    auto timeout = request.timeout.count() > 0 ? request.timeout : options.request_timeout;
+    if (left) {
+      connect_timeout = std::min(connect_timeout, *left);
+      timeout = std::min(timeout, *left);
+    }
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_timeout.count()));
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
     configure_tls(h);
     configure_proxy(h);
@@ -242,6 +248,14 @@ Response CurlClient::send(const Request& request, const CancelToken* cancel) {
   for (const auto& [name, value] : request.headers) headers.add(name + ": " + value);
   headers.add("Expect:");  // no 100-continue round trip before POST bodies
 
+  // The operation's deadline caps this request's timeouts.
+  const std::optional<Deadline> limit = deadline();
+  std::optional<std::chrono::milliseconds> left;
+  if (limit) {
+    left = std::chrono::duration_cast<std::chrono::milliseconds>(*limit - Deadline::clock::now());
+    if (left->count() <= 0)
+      throw TransportError(TransportFailure::kDeadline, "no time was left for the request");
+  }
   Transfer transfer;
   transfer.cancel = cancel;
   if (request.response_storage) {
@@ -250,7 +264,7 @@ Response CurlClient::send(const Request& request, const CancelToken* cancel) {
   }
   char error_buffer[CURL_ERROR_SIZE] = {};
   CURL* handle = impl_->acquire();
-  impl_->configure(handle, request, transfer, headers, error_buffer);
+  impl_->configure(handle, request, left, transfer, headers, error_buffer);
   const CURLcode code = curl_easy_perform(handle);
   curl_off_t pretransfer = 0;
   curl_easy_getinfo(handle, CURLINFO_PRETRANSFER_TIME_T, &pretransfer);
@@ -264,6 +278,11 @@ Response CurlClient::send(const Request& request, const CancelToken* cancel) {
       request.url_is_secret ? "<presigned URL>" : util::redact_url(request.url);
   if (code != CURLE_OK) {
     TransportError error = transport_error(code, error_buffer, request, pretransfer > 0);
+    // curl's clock and ours differ by a few milliseconds: a timeout that close to the
+    // deadline is the deadline's.
+    constexpr std::chrono::milliseconds kSlack{100};
+    if (code == CURLE_OPERATION_TIMEDOUT && limit && Deadline::clock::now() + kSlack >= *limit)
+      error = TransportError(TransportFailure::kDeadline, error.what());
     DBSQL_LOG(kDebug, "http") << request.method << ' ' << shown << " failed: " << error.what();
     throw error;
   }

@@ -110,6 +110,13 @@ Response send_with_retry(HttpClient& http, const Request& request, Replay replay
           wait = std::max(wait, *asked);
     }
     backoff = std::min(backoff * 2, policy.max_backoff);
+    // No retry can finish before the operation's deadline: say so now rather than wait.
+    if (const auto limit = http.deadline(); limit && clock.now() + wait >= *limit) {
+      throw TransportError(TransportFailure::kDeadline,
+                           response ? "HTTP " + std::to_string(response->status) +
+                                          " asked to retry, with no time left to wait"
+                                    : std::string(failure->what()) + ", with no time left to retry");
+    }
     if (clock.now() + wait - start > policy.budget) {
       if (response) return std::move(*response);
       throw *failure;

@@ -1,6 +1,8 @@
 // The production Backend: one libcurl client (handle pool) per connection, the token
 // source chosen from the settings, and sea::Client over both.
+#include <chrono>
 #include <memory>
+#include <optional>
 
 #include "auth/factory.h"
 #include "auth/token_source.h"
@@ -36,9 +38,20 @@ class SeaBackend final : public Backend {
   explicit SeaBackend(const config::Settings& settings)
       : http_(transport_options(settings)),
         tokens_(auth::make_token_source(settings, http_)),
-        client_(http_, *tokens_, client_options(settings)) {}
+        client_(http_, *tokens_, client_options(settings)),
+        login_time_(login_time(settings)) {}
 
-  void validate(const CancelToken* cancel) override { client_.get_warehouse(cancel); }
+  // Every request of connecting (discovery, token, warehouse check) and every retry fits
+  // in the login time together; the deadline is cleared for the statements that follow.
+  void validate(const CancelToken* cancel) override {
+    if (login_time_.count() > 0)
+      http_.set_deadline(http::HttpClient::Deadline::clock::now() + login_time_);
+    struct ClearDeadline {
+      http::HttpClient& http;
+      ~ClearDeadline() { http.set_deadline(std::nullopt); }
+    } clear{http_};
+    client_.get_warehouse(cancel);
+  }
 
   std::unique_ptr<sea::Execution> execute(const sea::ExecuteRequest& request,
                                           const CancelToken& cancel) override {
@@ -56,9 +69,18 @@ class SeaBackend final : public Backend {
   }
 
  private:
+  // SQL_ATTR_LOGIN_TIMEOUT (0: none); the browser sign-in adds the time the user has in
+  // the browser (Auth_Timeout), which no application's login timeout can foresee.
+  static std::chrono::seconds login_time(const config::Settings& s) {
+    if (s.login_timeout.count() == 0) return s.login_timeout;
+    return s.login_timeout +
+           (s.auth == config::AuthKind::kBrowser ? s.oauth.sign_in_timeout : std::chrono::seconds(0));
+  }
+
   http::CurlClient http_;
   std::unique_ptr<auth::TokenSource> tokens_;
   sea::Client client_;
+  std::chrono::seconds login_time_;
 };
 
 }  // namespace

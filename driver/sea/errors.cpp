@@ -185,6 +185,9 @@ Error transport_error(const http::TransportError& error, Operation op, std::stri
                    "TLS failure with " + std::string(origin) + ": " + reason +
                        ". Check TrustedCerts/CAFile, or AllowSelfSignedServerCert for a server "
                        "with a self-signed certificate.");
+    case TransportFailure::kDeadline:
+      return Error("HYT00", http::login_timeout_message(
+                                std::string(what_for(op)) + " at " + std::string(origin), reason));
     case TransportFailure::kTimeout:
       if (op != Operation::kConnect)
         return Error("HYT01", "No answer from " + std::string(origin) + " in time while " +

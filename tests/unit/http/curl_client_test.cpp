@@ -187,6 +187,26 @@ TEST(CurlClient, RequestTimeoutIsATimeoutFailure) {
   gate.open();
 }
 
+TEST(CurlClient, TheDeadlineCapsEveryRequestAndIsCleared) {
+  Gate gate;
+  LocalServer server([&](const ServerRequest& r) {
+    if (r.target == "/slow") gate.arrive();
+    return ServerReply{};
+  });
+  CurlClient client(TransportOptions{});
+  client.set_deadline(HttpClient::Deadline::clock::now() + std::chrono::milliseconds(300));
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(failure_kind([&] { client.send(make("GET", server.url("/slow"))); }),
+            TransportFailure::kDeadline);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  // Once it has passed, nothing more is sent.
+  EXPECT_EQ(failure_kind([&] { client.send(make("GET", server.url("/fast"))); }),
+            TransportFailure::kDeadline);
+  client.set_deadline(std::nullopt);
+  EXPECT_EQ(client.send(make("GET", server.url("/fast"))).status, 200);
+  gate.open();
+}
+
 TEST(CurlClient, RefusedConnectionIsAConnectFailureWithCurlsReason) {
   int port;
   {

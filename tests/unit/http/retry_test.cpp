@@ -208,6 +208,31 @@ TEST(SendWithRetry, CancelDuringTheWaitEndsIt) {
   EXPECT_EQ(http.sends, 1);
 }
 
+TEST(SendWithRetry, ARetryThatCannotFinishBeforeTheDeadlineIsNotWaitedFor) {
+  ScriptedHttp http;
+  http.repeat_last = true;
+  http.add_status(503, {{"retry-after", "30"}});
+  FakeClock clock;
+  http.set_deadline(clock.now() + seconds(5));
+  EXPECT_EQ(failure_kind([&] {
+              send_with_retry(http, get_request(), Replay::kIdempotent, RetryPolicy{}, clock);
+            }),
+            TransportFailure::kDeadline);
+  EXPECT_EQ(http.sends, 1);
+  EXPECT_TRUE(clock.sleeps().empty());
+}
+
+TEST(SendWithRetry, RetriesThatFitBeforeTheDeadlineStillHappen) {
+  ScriptedHttp http;
+  http.add_status(503, {{"retry-after", "1"}});
+  http.add_status(200);
+  FakeClock clock;
+  http.set_deadline(clock.now() + seconds(5));
+  EXPECT_EQ(send_with_retry(http, get_request(), Replay::kIdempotent, RetryPolicy{}, clock).status,
+            200);
+  EXPECT_EQ(http.sends, 2);
+}
+
 TEST(SystemClock, SleepReturnsEarlyOnceCancelled) {
   CancelToken cancel;
   cancel.cancel();
