@@ -1,8 +1,8 @@
 #include "convert/fast_write.h"
 
 #include <charconv>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "convert/datetime_text.h"
@@ -83,14 +83,9 @@ bool text_to_wchar(std::string_view cell, const Target& t) {
   return true;
 }
 
-bool is_integer(ValueKind k) {
-  return k == ValueKind::kTinyInt || k == ValueKind::kSmallInt || k == ValueKind::kInt ||
-         k == ValueKind::kBigInt;
-}
-
 // Kinds whose SQL_C_CHAR rendering is the cell text unchanged (write_char's render()).
 bool text_is_cell(ValueKind k) {
-  return is_integer(k) || k == ValueKind::kFloat || k == ValueKind::kDouble ||
+  return is_integer_kind(k) || k == ValueKind::kFloat || k == ValueKind::kDouble ||
          k == ValueKind::kDecimal || k == ValueKind::kString || k == ValueKind::kJson;
 }
 
@@ -105,12 +100,12 @@ FastWriter fast_writer_for(const SqlTypeInfo& column, SQLSMALLINT c_type) {
       return text_is_cell(k) ? text_to_wchar : nullptr;
     case SQL_C_SSHORT:
     case SQL_C_SHORT:
-      return is_integer(k) ? integer_to<SQLSMALLINT> : nullptr;
+      return is_integer_kind(k) ? integer_to<SQLSMALLINT> : nullptr;
     case SQL_C_SLONG:
     case SQL_C_LONG:
-      return is_integer(k) ? integer_to<SQLINTEGER> : nullptr;
+      return is_integer_kind(k) ? integer_to<SQLINTEGER> : nullptr;
     case SQL_C_SBIGINT:
-      return is_integer(k) ? integer_to<SQLBIGINT> : nullptr;
+      return is_integer_kind(k) ? integer_to<SQLBIGINT> : nullptr;
     case SQL_C_DOUBLE:
       return k == ValueKind::kDouble || k == ValueKind::kFloat ? double_to_double : nullptr;
     case SQL_C_TYPE_TIMESTAMP:

@@ -43,6 +43,11 @@ inline constexpr SQLULEN kDefaultStringColumnLength = 65535;
 // (microseconds).
 inline constexpr SQLSMALLINT kIntervalSecondsPrecision = 6;
 
+inline bool is_integer_kind(ValueKind k) {
+  return k == ValueKind::kTinyInt || k == ValueKind::kSmallInt || k == ValueKind::kInt ||
+         k == ValueKind::kBigInt;
+}
+
 struct DescribeOptions {
   // Describe STRING-like columns as SQL_WVARCHAR/SQL_WCHAR (default C type SQL_C_WCHAR)
   // instead of SQL_VARCHAR/SQL_CHAR: the data is Unicode, Power BI needs W types for

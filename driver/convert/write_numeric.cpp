@@ -56,11 +56,6 @@ IntTarget int_target(SQLSMALLINT c_type) {
   }
 }
 
-bool is_integer_kind(ValueKind k) {
-  return k == ValueKind::kTinyInt || k == ValueKind::kSmallInt || k == ValueKind::kInt ||
-         k == ValueKind::kBigInt;
-}
-
 // A whole number as sign and magnitude.
 struct Whole {
   bool negative = false;  // the kept whole part is below zero

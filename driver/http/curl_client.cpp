@@ -7,8 +7,8 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "http/curl_errors.h"
@@ -17,6 +17,12 @@
 #include "util/secrets.h"
 
 namespace dbsql::http {
+
+// Timers differ by a few milliseconds between curl and the deadline's clock: a request with
+// less time left than this is not started, and a timeout this close to the deadline is the
+// deadline's (so a request right after one that ran out also fails with kDeadline).
+constexpr std::chrono::milliseconds kDeadlineSlack{100};
+
 namespace {
 
 void global_init_once() {
@@ -253,7 +259,7 @@ Response CurlClient::send(const Request& request, const CancelToken* cancel) {
   std::optional<std::chrono::milliseconds> left;
   if (limit) {
     left = std::chrono::duration_cast<std::chrono::milliseconds>(*limit - Deadline::clock::now());
-    if (left->count() <= 0)
+    if (*left < kDeadlineSlack)
       throw TransportError(TransportFailure::kDeadline, "no time was left for the request");
   }
   Transfer transfer;
@@ -278,10 +284,8 @@ Response CurlClient::send(const Request& request, const CancelToken* cancel) {
       request.url_is_secret ? "<presigned URL>" : util::redact_url(request.url);
   if (code != CURLE_OK) {
     TransportError error = transport_error(code, error_buffer, request, pretransfer > 0);
-    // curl's clock and ours differ by a few milliseconds: a timeout that close to the
-    // deadline is the deadline's.
-    constexpr std::chrono::milliseconds kSlack{100};
-    if (code == CURLE_OPERATION_TIMEDOUT && limit && Deadline::clock::now() + kSlack >= *limit)
+    if (code == CURLE_OPERATION_TIMEDOUT && limit &&
+        Deadline::clock::now() + kDeadlineSlack >= *limit)
       error = TransportError(TransportFailure::kDeadline, error.what());
     DBSQL_LOG(kDebug, "http") << request.method << ' ' << shown << " failed: " << error.what();
     throw error;

@@ -61,7 +61,7 @@ bool Diagnostics::has_errors() const {
                      [](const DiagRecord& r) { return !r.is_warning(); });
 }
 
-bool Diagnostics::has_warnings() const {
+bool Diagnostics::any_warning() const {
   return std::any_of(records_.begin(), records_.end(),
                      [](const DiagRecord& r) { return r.is_warning(); });
 }

@@ -41,7 +41,8 @@ class Diagnostics {
   void add_record(DiagRecord record);
 
   bool has_errors() const;
-  bool has_warnings() const;
+  // Inline for the empty case, which every successful call asks about.
+  bool has_warnings() const { return !records_.empty() && any_warning(); }
   size_t size() const { return records_.size(); }
   // 1-based, as ODBC numbers them; nullptr past the end.
   const DiagRecord* record(SQLSMALLINT number) const;
@@ -57,6 +58,7 @@ class Diagnostics {
   std::string server_name;
 
  private:
+  bool any_warning() const;
   std::vector<DiagRecord> records_;
 };
 

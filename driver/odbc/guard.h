@@ -23,7 +23,8 @@ enum GuardFlags : unsigned {
 // Records a caught exception on `diag`; never throws.
 void record_exception(Diagnostics& diag, const std::string& statement_id) noexcept;
 
-// Logs an entry point (callers check the trace level first, which is the cheap part) (function names only: arguments may hold secrets).
+// Logs an entry point at trace level (function names only: arguments may hold secrets).
+// Callers check the level first, so a call costs nothing when tracing is off.
 void log_entry(const char* function, const void* handle);
 
 template <class T, class F>
@@ -48,7 +49,7 @@ SQLRETURN guard(const char* function, SQLHANDLE handle, F&& body, unsigned flags
     rc = SQL_ERROR;
   }
   if (fresh) {
-    if (rc == SQL_SUCCESS && diag.size() != 0 && diag.has_warnings()) rc = SQL_SUCCESS_WITH_INFO;
+    if (rc == SQL_SUCCESS && diag.has_warnings()) rc = SQL_SUCCESS_WITH_INFO;
     diag.return_code = rc;
   }
   return rc;

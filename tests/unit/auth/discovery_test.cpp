@@ -129,6 +129,13 @@ TEST(Discovery, UnusableDocumentsAndTransportFailures) {
     EXPECT_EQ(e.sqlstate(), "08001");
     EXPECT_NE(std::string(e.what()).find("could not resolve host"), std::string::npos);
   }
+  FakeHttp stuck;
+  stuck.on(kDiscoveryUrl, [](const http::Request&) -> http::Response {
+    throw http::TransportError(http::TransportFailure::kDeadline, "no time was left");
+  });
+  const Error late = caught([&] { resolve_endpoints(m2m_settings(), stuck); });
+  EXPECT_EQ(late.sqlstate(), "HYT00");
+  EXPECT_NE(std::string(late.what()).find("login timeout"), std::string::npos);
 }
 
 TEST(Discovery, BrowserFlowNeedsAnAuthorizationEndpoint) {

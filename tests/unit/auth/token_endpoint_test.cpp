@@ -168,6 +168,26 @@ int attempts_on_transport_failure(http::TransportFailure kind, Error* error = nu
   return calls;
 }
 
+TEST(TokenEndpoint, ARetryPastTheLoginDeadlineIsHyt00WithoutWaiting) {
+  FakeHttp http;
+  http.script(kTokenUrl, {json_response(429, "{}", {{"retry-after", "20"}}), token_response("late")});
+  http.set_deadline(http::HttpClient::Deadline::clock::now() + std::chrono::seconds(5));
+  Recorded rec;
+  TokenEndpoint ep(http, kTokenUrl, {"sp", "s", ClientAuth::kBasic}, rec.options());
+  const Error e = caught([&] { ep.client_credentials("all-apis"); });
+  EXPECT_EQ(e.sqlstate(), "HYT00");
+  EXPECT_TRUE(contains(e.what(), "login timeout"));
+  EXPECT_TRUE(rec.sleeps.empty());
+  EXPECT_EQ(http.requests().size(), 1u);
+}
+
+TEST(TokenEndpoint, ADeadlineFailureIsHyt00AndNotRetried) {
+  Error e("", "");
+  EXPECT_EQ(attempts_on_transport_failure(http::TransportFailure::kDeadline, &e), 1);
+  EXPECT_EQ(e.sqlstate(), "HYT00");
+  EXPECT_TRUE(contains(e.what(), "login timeout"));
+}
+
 TEST(TokenEndpoint, TransportFailuresRetriedThenReported) {
   Error e("", "");
   EXPECT_EQ(attempts_on_transport_failure(http::TransportFailure::kConnect, &e), 4);

@@ -160,6 +160,7 @@ TEST(TransportError, MapsByKindAndOperation) {
   EXPECT_EQ(map(TransportFailure::kTls, Operation::kDownload), "08S01");
   EXPECT_EQ(map(TransportFailure::kTimeout, Operation::kFetchChunk), "HYT01");
   EXPECT_EQ(map(TransportFailure::kCancelled, Operation::kPoll), "HY008");
+  EXPECT_EQ(map(TransportFailure::kDeadline, Operation::kConnect), "HYT00");
   Error e = transport_error(
       http::TransportError(TransportFailure::kConnect, "Could not resolve host: nowhere"),
       Operation::kConnect, "https://nowhere");
