@@ -85,6 +85,8 @@ constexpr KeySpec kKeys[] = {
      [](S& s, const V& v) { s.user_agent_entry = parse_user_agent_entry(v); }},
     {"SocketTimeout", "", K::kSetting, false, "900",
      [](S& s, const V& v) { s.socket_timeout = std::chrono::seconds(parse_int(v, 0, 86400)); }},
+    {"RetryTimeout", "", K::kSetting, false, "120",
+     [](S& s, const V& v) { s.retry_timeout = std::chrono::seconds(parse_int(v, 0, 86400)); }},
     // How result columns are described (SQLDescribeCol, SQLColAttribute).
     {"UseUnicodeSqlCharacterTypes", "", K::kSetting, false, "1",
      [](S& s, const V& v) { s.types.unicode_strings = parse_bool(v); }},

@@ -93,6 +93,9 @@ struct Settings {
   ProxySettings proxy;
   std::chrono::seconds login_timeout{0};     // 0 = default (curl connect timeout)
   std::chrono::seconds socket_timeout{900};  // per request
+  // How long a refused or failed request is retried (429, 503, 5xx, lost connections)
+  // before the error is reported; 0 = no retries.
+  std::chrono::seconds retry_timeout{120};
 
   // Logging: LogLevel 0 (off) .. 6 (trace); LogPath is a folder.
   int log_level = 0;

@@ -30,6 +30,7 @@ sea::ClientOptions client_options(const config::Settings& s) {
   sea::ClientOptions o{s.base_url(), s.warehouse_id, util::user_agent(s.user_agent_entry)};
   o.result_budget_bytes = static_cast<size_t>(s.result_buffer_bytes);
   o.download_threads = static_cast<size_t>(s.download_threads);
+  o.retry_budget = s.retry_timeout;
   return o;
 }
 

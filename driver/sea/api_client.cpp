@@ -24,16 +24,28 @@ http::Response ApiClient::call(ApiCall call) const {
   if (!request.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
   if (!options_.user_agent.empty()) request.headers.emplace_back("User-Agent", options_.user_agent);
 
-  std::string token = tokens_.token();
+  std::string token = token_for(call.op);
   request.headers.emplace_back("Authorization", "Bearer " + token);
   http::Response response = send(request, call.replay, call.retry, call.op, call.cancel, origin_);
   // A token may expire between two requests; the source decides whether a new one exists.
   if (response.status == 401 && tokens_.renew_after_rejection(token)) {
-    token = tokens_.token();
+    token = token_for(call.op);
     request.headers.back().second = "Bearer " + token;
     response = send(request, call.replay, call.retry, call.op, call.cancel, origin_);
   }
   return response;
+}
+
+std::string ApiClient::token_for(Operation op) const {
+  try {
+    return tokens_.token();
+  } catch (const Error& e) {
+    // The sign-in layer reports an unreachable identity provider as a failure to connect
+    // (08001). Once connected, a token that cannot be renewed cuts the statement off from
+    // the service: the link failure of SQLExecDirect and SQLFetch (08S01).
+    if (op == Operation::kConnect || e.sqlstate() != "08001") throw;
+    throw Error("08S01", e.what(), e.native_error());
+  }
 }
 
 http::Response ApiClient::download(const ExternalLink& link, const CancelToken* cancel,

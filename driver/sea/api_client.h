@@ -47,6 +47,7 @@ class ApiClient {
                           std::string* response_storage = nullptr) const;
 
  private:
+  std::string token_for(Operation op) const;
   http::Response send(const http::Request& request, http::Replay replay, bool retry, Operation op,
                       const CancelToken* cancel, std::string_view origin) const;
 

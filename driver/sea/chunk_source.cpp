@@ -154,27 +154,34 @@ RowBatch ChunkSource::download(ChunkJob& job, const CancelToken* cancel) const {
   };
   if (expiring(link)) refresh();
   RowBatch reused = job.spare ? std::move(*job.spare) : spare();
-  std::string storage = reused.release_arena();
-  http::Response response = api_->download(link, cancel, &storage);
-  // Storage refuses an expired (or otherwise stale) link with 400/403/404 depending on
-  // the cloud; fresh links from the chunk endpoint settle whether it was only that.
-  for (int attempt = 0; attempt < kLinkRefreshes && refused_link(response.status); ++attempt) {
-    DBSQL_LOG(kInfo, "sea") << "storage refused the link of " << chunk_name(job.index)
-                            << " (HTTP " << response.status << "); fetching a fresh one";
-    refresh();
-    response = api_->download(link, cancel, &storage);
-  }
-  if (response.status != 200)
-    throw http_error(response, Operation::kDownload, chunk_name(job.index), origin_of(link.url));
-  try {
-    return parser_.with([&](ResponseParser& parser) {
-      return parser.rows(std::move(response.body), columns_, link.row_offset, link.row_count,
-                         std::move(reused));
-    });
-  } catch (const MalformedResponse& e) {
-    throw Error("08S01", "The download of " + chunk_name(job.index) +
-                             " arrived incomplete or malformed (" + e.what() +
-                             "); the connection was probably cut. Run the statement again.");
+  for (int reread = 0;; ++reread) {
+    std::string storage = reused.release_arena();
+    http::Response response = api_->download(link, cancel, &storage);
+    // Storage refuses an expired (or otherwise stale) link with 400/403/404 depending on
+    // the cloud; fresh links from the chunk endpoint settle whether it was only that.
+    for (int attempt = 0; attempt < kLinkRefreshes && refused_link(response.status); ++attempt) {
+      DBSQL_LOG(kInfo, "sea") << "storage refused the link of " << chunk_name(job.index)
+                              << " (HTTP " << response.status << "); fetching a fresh one";
+      refresh();
+      response = api_->download(link, cancel, &storage);
+    }
+    if (response.status != 200)
+      throw http_error(response, Operation::kDownload, chunk_name(job.index),
+                       origin_of(link.url));
+    try {
+      return parser_.with([&](ResponseParser& parser) {
+        return parser.rows(std::move(response.body), columns_, link.row_offset, link.row_count,
+                           std::move(reused));
+      });
+    } catch (const MalformedResponse& e) {
+      if (reread >= kMalformedRereads)
+        throw Error("08S01", "The download of " + chunk_name(job.index) +
+                                 " arrived incomplete or malformed (" + e.what() +
+                                 "); the connection was probably cut. Run the statement again.");
+      DBSQL_LOG(kInfo, "sea") << "the download of " << chunk_name(job.index)
+                              << " did not parse (" << e.what() << "); downloading it again";
+      reused = RowBatch();
+    }
   }
 }
 
@@ -205,22 +212,28 @@ std::string ChunkSource::chunk_path(int64_t index) const {
 
 ResultData ChunkSource::fetch_chunk(int64_t index, const std::string& path,
                                     const CancelToken* cancel, RowBatch spare) const {
-  std::string storage = spare.release_arena();
-  http::Response response = api_->call(ApiCall{.method = "GET",
-                                               .path = path,
-                                               .op = Operation::kFetchChunk,
-                                               .cancel = cancel,
-                                               .response_storage = &storage});
-  if (response.status != 200)
-    throw http_error(response, Operation::kFetchChunk, statement_id_, api_->origin());
-  try {
-    return parser_.with([&](ResponseParser& parser) {
-      return parser.result(std::move(response.body), columns_, std::move(spare));
-    });
-  } catch (const MalformedResponse& e) {
-    throw Error("08S01", "The answer for " + chunk_name(index) +
-                             " arrived incomplete or malformed (" + e.what() +
-                             "). Run the statement again.");
+  for (int reread = 0;; ++reread) {
+    std::string storage = spare.release_arena();
+    http::Response response = api_->call(ApiCall{.method = "GET",
+                                                 .path = path,
+                                                 .op = Operation::kFetchChunk,
+                                                 .cancel = cancel,
+                                                 .response_storage = &storage});
+    if (response.status != 200)
+      throw http_error(response, Operation::kFetchChunk, statement_id_, api_->origin());
+    try {
+      return parser_.with([&](ResponseParser& parser) {
+        return parser.result(std::move(response.body), columns_, std::move(spare));
+      });
+    } catch (const MalformedResponse& e) {
+      if (reread >= kMalformedRereads)
+        throw Error("08S01", "The answer for " + chunk_name(index) +
+                                 " arrived incomplete or malformed (" + e.what() +
+                                 "). Run the statement again.");
+      DBSQL_LOG(kInfo, "sea") << "the answer for " << chunk_name(index) << " did not parse ("
+                              << e.what() << "); asking again";
+      spare = RowBatch();
+    }
   }
 }
 

@@ -158,6 +158,13 @@ Error http_error(const http::Response& response, Operation op, std::string_view 
                                       "hour; closed statements are removed). Run it again.",
                                   server),
                  status);
+  if (status == 404 && op == Operation::kSubmit)
+    return Error("HY000",
+                 with_server_text("The warehouse was not found at " + std::string(origin) +
+                                      " (HTTP 404): it may have been deleted. Check HTTPPath "
+                                      "or WarehouseId.",
+                                  server),
+                 status);
   if (status == 429 || status == 503)
     return Error(connecting ? "08001" : "HY000",
                  with_server_text("The warehouse is busy (" + code + ") and kept refusing while " +
@@ -167,11 +174,21 @@ Error http_error(const http::Response& response, Operation op, std::string_view 
   std::string sqlstate = connecting ? "08001" : "HY000";
   if (!connecting && status == 400)
     if (auto found = sqlstate_in_message(server)) sqlstate = *found;
-  return Error(sqlstate,
-               with_server_text("The server answered " + code + " while " + what_for(op) + " (" +
-                                    std::string(subject) + ").",
-                                server),
-               status);
+  std::string message = with_server_text(
+      "The server answered " + code + " while " + what_for(op) + " (" + std::string(subject) + ").",
+      server);
+  auto then = [&message](const char* advice) {
+    if (message.back() != '.') message += '.';
+    message += advice;
+  };
+  if (op == Operation::kSubmit && status >= 500)
+    then(kSubmitMayHaveRun);
+  else if (op == Operation::kDownload && (status == 403 || status == 404))
+    // Storage that refuses fresh links is usually a proxy or firewall in the way.
+    then(" If cloud storage cannot be reached from this machine, set ResultDisposition=inline.");
+  else if (status >= 500)
+    then(" Try again later.");
+  return Error(sqlstate, message, status);
 }
 
 Error transport_error(const http::TransportError& error, Operation op, std::string_view origin) {
@@ -191,7 +208,8 @@ Error transport_error(const http::TransportError& error, Operation op, std::stri
     case TransportFailure::kTimeout:
       if (op != Operation::kConnect)
         return Error("HYT01", "No answer from " + std::string(origin) + " in time while " +
-                                  what_for(op) + ": " + reason + ".");
+                                  what_for(op) + ": " + reason + "." +
+                                  (op == Operation::kSubmit ? kSubmitMayHaveRun : ""));
       break;
     default:
       break;
@@ -200,7 +218,10 @@ Error transport_error(const http::TransportError& error, Operation op, std::stri
     return Error("08001", "Cannot reach " + std::string(origin) + ": " + reason +
                               ". Check Host, Port and the network or proxy settings.");
   return Error("08S01", "Communication link failure with " + std::string(origin) + " while " +
-                            what_for(op) + ": " + reason + ".");
+                            what_for(op) + ": " + reason + "." +
+                            (op == Operation::kSubmit && error.kind() != TransportFailure::kConnect
+                                 ? kSubmitMayHaveRun
+                                 : ""));
 }
 
 }  // namespace dbsql::sea

@@ -12,6 +12,12 @@
 
 namespace dbsql::sea {
 
+// Said of a submit whose answer was lost or unreadable: it may still have run, it is never
+// sent again (http::Replay::kOnlyIfRefused), and only the user can tell whether to rerun it.
+inline constexpr const char* kSubmitMayHaveRun =
+    " The statement may have run on the warehouse; it was not sent again. Check its effect "
+    "before running it again.";
+
 // What a request was for: decides the SQLSTATE family and the wording.
 enum class Operation {
   kConnect,     // GET /warehouses/{id} while connecting: failures are 08001 / 28000

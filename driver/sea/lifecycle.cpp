@@ -77,26 +77,41 @@ StatementResponse StatementLifecycle::submit() {
 }
 
 StatementResponse StatementLifecycle::poll(const CancelToken* cancel) {
-  http::Response response = api_->call(ApiCall{.method = "GET",
-                                               .path = "/api/2.0/sql/statements/" + statement_id_,
-                                               .op = Operation::kPoll,
-                                               .cancel = cancel});
-  if (response.status != 200)
-    throw http_error(response, Operation::kPoll, statement_id_, api_->origin());
-  StatementResponse statement = parse(std::move(response), Operation::kPoll);
-  DBSQL_LOG(kTrace, "sea") << "statement " << statement_id_ << ": " << statement.status.state_text;
-  return statement;
+  for (int reread = 0;; ++reread) {
+    http::Response response =
+        api_->call(ApiCall{.method = "GET",
+                           .path = "/api/2.0/sql/statements/" + statement_id_,
+                           .op = Operation::kPoll,
+                           .cancel = cancel});
+    if (response.status != 200)
+      throw http_error(response, Operation::kPoll, statement_id_, api_->origin());
+    try {
+      StatementResponse statement = parser_.statement(std::move(response.body));
+      DBSQL_LOG(kTrace, "sea") << "statement " << statement_id_ << ": "
+                               << statement.status.state_text;
+      return statement;
+    } catch (const MalformedResponse& e) {
+      if (reread >= kMalformedRereads) throw malformed(Operation::kPoll, e);
+      DBSQL_LOG(kInfo, "sea") << "the answer about statement " << statement_id_
+                              << " did not parse (" << e.what() << "); asking again";
+    }
+  }
 }
 
 StatementResponse StatementLifecycle::parse(http::Response response, Operation op) {
   try {
     return parser_.statement(std::move(response.body));
   } catch (const MalformedResponse& e) {
-    const std::string about =
-        op == Operation::kSubmit ? "the statement submission" : "statement " + statement_id_;
-    throw Error("08S01", "The server's answer about " + about + " was incomplete or malformed (" +
-                             e.what() + ").");
+    throw malformed(op, e);
   }
+}
+
+Error StatementLifecycle::malformed(Operation op, const MalformedResponse& e) const {
+  const std::string about =
+      op == Operation::kSubmit ? "the statement submission" : "statement " + statement_id_;
+  return Error("08S01", "The server's answer about " + about + " was incomplete or malformed (" +
+                            e.what() + ")." +
+                            (op == Operation::kSubmit ? kSubmitMayHaveRun : " Run it again."));
 }
 
 bool StatementLifecycle::past_deadline() const {

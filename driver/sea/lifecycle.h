@@ -31,6 +31,7 @@ class StatementLifecycle {
   StatementResponse submit();
   StatementResponse poll(const CancelToken* cancel);
   StatementResponse parse(http::Response response, Operation op);
+  Error malformed(Operation op, const MalformedResponse& e) const;
   void wait_until_terminal(StatementResponse& response);
   bool past_deadline() const;
   [[noreturn]] void cancel_on_server(const std::string& sqlstate, const std::string& message);

@@ -23,6 +23,11 @@ class MalformedResponse : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A GET whose 200 answer does not parse (cut short by a proxy, or a transfer that ended
+// early yet looked complete) is asked again this many times before it is an error. Nothing
+// of such an answer has been delivered, so asking again is harmless; a POST is never re-sent.
+constexpr int kMalformedRereads = 1;
+
 // Keeps one simdjson parser (and its buffers) for a series of bodies, e.g. all chunks of
 // one result. Not thread-safe: one parser per thread.
 class ResponseParser {

@@ -44,31 +44,9 @@ class FaultsTest : public WarehouseSuite<FaultsTest> {
 
   // Runs kQuery and fetches every row with bound columns, 500 per call.
   Outcome run_query(const std::string& sql = kQuery) {
-    Outcome o;
     Stmt s = stmt();
-    o.exec_rc = s.exec(sql);
-    if (!SQL_SUCCEEDED(o.exec_rc)) {
-      o.diags = to_string(s.diags());
-      return o;
-    }
-    constexpr SQLULEN kArray = 500;
-    SQLBIGINT id[kArray];
-    SQLLEN ind[kArray];
-    SQLULEN fetched = 0;
-    SQLSetStmtAttr(s.get(), SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(kArray), 0);
-    SQLSetStmtAttr(s.get(), SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0);
-    SQLBindCol(s.get(), 1, SQL_C_SBIGINT, id, 0, ind);
-    while ((o.last_rc = s.fetch()) != SQL_NO_DATA) {
-      if (!SQL_SUCCEEDED(o.last_rc)) {
-        o.diags = to_string(s.diags());
-        break;
-      }
-      for (SQLULEN r = 0; r < fetched; ++r) {
-        ++o.rows;
-        o.sum += id[r];
-      }
-    }
-    return o;
+    const BigintScan scan = scan_bigints(s, sql);
+    return {scan.exec_rc, scan.last_rc, scan.rows, scan.sum, to_string(scan.diags)};
   }
   void expect_complete(const Outcome& o) {
     ASSERT_TRUE(SQL_SUCCEEDED(o.exec_rc)) << o.diags;

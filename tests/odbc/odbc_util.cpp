@@ -249,4 +249,33 @@ SQLRETURN cancel_while_running(Stmt& stmt, const std::function<SQLRETURN()>& cal
   return rc;
 }
 
+BigintScan scan_bigints(Stmt& stmt, const std::string& sql) {
+  BigintScan o;
+  o.exec_rc = stmt.exec(sql);
+  if (!SQL_SUCCEEDED(o.exec_rc)) {
+    o.diags = stmt.diags();
+    return o;
+  }
+  constexpr SQLULEN kArray = 500;
+  SQLBIGINT id[kArray];
+  SQLLEN ind[kArray];
+  SQLULEN fetched = 0;
+  SQLSetStmtAttr(stmt.get(), SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(kArray), 0);
+  SQLSetStmtAttr(stmt.get(), SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0);
+  SQLBindCol(stmt.get(), 1, SQL_C_SBIGINT, id, 0, ind);
+  while ((o.last_rc = stmt.fetch()) != SQL_NO_DATA) {
+    if (!SQL_SUCCEEDED(o.last_rc)) {
+      o.diags = stmt.diags();
+      break;
+    }
+    for (SQLULEN r = 0; r < fetched; ++r) {
+      ++o.rows;
+      o.sum += id[r];
+    }
+  }
+  SQLFreeStmt(stmt.get(), SQL_UNBIND);
+  SQLSetStmtAttr(stmt.get(), SQL_ATTR_ROWS_FETCHED_PTR, nullptr, 0);
+  return o;
+}
+
 }  // namespace dbsql::odbc_test

@@ -104,6 +104,18 @@ ColumnDescription describe_col(Stmt& stmt, SQLUSMALLINT column);
 // proves it is usable, not only "connected".
 ::testing::AssertionResult answers_a_query(const Dbc& dbc);
 
+// Runs `sql` on `stmt` and reads its first column as SQL_C_SBIGINT with bound row arrays of
+// 500 until SQL_NO_DATA or an error: how many values came, their sum, and the diagnostics
+// of the call that failed (execute or fetch).
+struct BigintScan {
+  SQLRETURN exec_rc = SQL_SUCCESS;
+  SQLRETURN last_rc = SQL_NO_DATA;
+  long long rows = 0;
+  long long sum = 0;
+  std::vector<DiagRecord> diags;
+};
+BigintScan scan_bigints(Stmt& stmt, const std::string& sql);
+
 // {key=value} form for values that could contain ';' (paths, secrets).
 std::string braced(std::string_view value);
 

@@ -36,6 +36,10 @@ void WarehouseAdmin::clear_faults() {
   call("DELETE", "/_warehouse/faults");
 }
 
+std::vector<std::string> WarehouseAdmin::armed_faults() {
+  return json_array_objects(call("GET", "/_warehouse/faults"), "faults");
+}
+
 void WarehouseAdmin::set_config(const std::string& config_json) {
   call("POST", "/_warehouse/config", config_json);
 }

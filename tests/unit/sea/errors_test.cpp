@@ -92,6 +92,32 @@ TEST(HttpError, BusyWarehouseAfterRetries) {
             "08001");
 }
 
+TEST(HttpError, ASubmitThatMayHaveRunSaysSo) {
+  auto text = [](long status, Operation op) {
+    return std::string(http_error(response(status, ""), op, "s", "https://ws").what());
+  };
+  EXPECT_NE(text(500, Operation::kSubmit).find("may have run"), std::string::npos);
+  EXPECT_NE(text(502, Operation::kSubmit).find("not sent again"), std::string::npos);
+  EXPECT_EQ(text(400, Operation::kSubmit).find("may have run"), std::string::npos);
+  EXPECT_EQ(text(500, Operation::kPoll).find("may have run"), std::string::npos);
+  EXPECT_NE(text(500, Operation::kPoll).find("Try again later"), std::string::npos);
+}
+
+TEST(HttpError, AMissingWarehouseOnSubmitMayHaveBeenDeleted) {
+  Error e = http_error(
+      response(404, R"({"error_code":"RESOURCE_DOES_NOT_EXIST","message":"Warehouse gone"})"),
+      Operation::kSubmit, "statement submission", "https://ws");
+  EXPECT_EQ(e.sqlstate(), "HY000");
+  EXPECT_NE(std::string(e.what()).find("may have been deleted"), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("Warehouse gone"), std::string::npos);
+}
+
+TEST(HttpError, StorageRefusingFreshLinksSuggestsInlineResults) {
+  Error e = http_error(response(403, "<Error><Code>AccessDenied</Code></Error>"),
+                       Operation::kDownload, "result chunk 0 of statement s", "https://bucket");
+  EXPECT_NE(std::string(e.what()).find("ResultDisposition=inline"), std::string::npos);
+}
+
 TEST(HttpError, BadRequestTakesASqlstateFromTheMessage) {
   Error e = http_error(
       response(
@@ -165,6 +191,15 @@ TEST(TransportError, MapsByKindAndOperation) {
       http::TransportError(TransportFailure::kConnect, "Could not resolve host: nowhere"),
       Operation::kConnect, "https://nowhere");
   EXPECT_NE(std::string(e.what()).find("Could not resolve host: nowhere"), std::string::npos);
+  // A submit cut off after it was sent may have run; one that never connected did not.
+  auto text = [](TransportFailure kind) {
+    return std::string(
+        transport_error(http::TransportError(kind, "why"), Operation::kSubmit, "https://ws")
+            .what());
+  };
+  EXPECT_NE(text(TransportFailure::kDropped).find("may have run"), std::string::npos);
+  EXPECT_NE(text(TransportFailure::kTimeout).find("may have run"), std::string::npos);
+  EXPECT_EQ(text(TransportFailure::kConnect).find("may have run"), std::string::npos);
 }
 
 TEST(OriginOf, KeepsSchemeHostPortOnly) {

@@ -244,6 +244,27 @@ TEST_F(Lifecycle, RejectedTokenThatCannotBeRenewedIs28000) {
   EXPECT_EQ(http.count("POST", statements_url()), 1);
 }
 
+// The identity provider is down when a token must be renewed after connecting.
+class UnreachableIdentityProvider : public auth::TokenSource {
+ public:
+  std::string token() override {
+    throw Error("08001", "The OAuth token endpoint answered HTTP 503; try again later.", 503);
+  }
+  bool renew_after_rejection(const std::string&) override { return false; }
+};
+
+TEST_F(Lifecycle, ATokenThatCannotBeRenewedAfterConnectingIsALinkFailure) {
+  UnreachableIdentityProvider idp;
+  sea::Client c(http, idp, options());
+  sea::ExecuteRequest request;
+  request.statement = "SELECT 1";
+  Error e = error_of([&] { c.execute(request, cancel); });
+  EXPECT_EQ(e.sqlstate(), "08S01");
+  EXPECT_EQ(e.native_error(), 503);
+  EXPECT_NE(std::string(e.what()).find("HTTP 503"), std::string::npos);
+  EXPECT_EQ(http.count("POST", statements_url()), 0);
+}
+
 TEST_F(Lifecycle, ForbiddenIs28000) {
   http.reply("POST", statements_url(), 403,
              R"({"error_code":403,"message":"Invalid access token."})");

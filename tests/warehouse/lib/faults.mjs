@@ -2,14 +2,20 @@
 // A rule matches the next `count` requests of a listener ("api" or "storage")
 // by method and path substring, or the next statements containing a text
 // ("statement" target), and applies one action:
-//   status (429/500/503/…, optional retry_after), delay_ms (then serve normally),
+//   status (429/500/503/…, optional retry_after; optional body: an object as the JSON
+//   error body, a string sent as text/html), delay_ms (then serve normally),
 //   drop (close the connection half-way through the body), truncate (a complete
 //   response whose JSON body is cut in half), malformed (a body that is not JSON),
-//   storage: "expired" | "forbidden" (S3-style 403), fail_statement (FAILED with sql_state).
+//   storage: "expired" | "forbidden" (S3-style 403), and for statements:
+//   fail_statement (FAILED with sql_state), end_state: "CANCELED" (canceled by the
+//   server, as an administrator or a warehouse stop does) or "CLOSED" (succeeds, then its
+//   result is closed right after the first answer that carries it), misreport_rows: N
+//   (the manifest's total_row_count is off by N).
 import { sendRefusal } from './storage.mjs';
 
 const ERROR_CODES = { 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_ERROR', 502: 'BAD_GATEWAY', 503: 'TEMPORARILY_UNAVAILABLE', 504: 'DEADLINE_EXCEEDED' };
 const LOG_LIMIT = 10_000;
+const STATEMENT_ACTIONS = ['fail_statement', 'end_state', 'misreport_rows'];
 
 export function createFaults() {
   let nextId = 1;
@@ -63,8 +69,9 @@ export function createFaults() {
       entry.statement_bytes = Buffer.byteLength(body.statement);
       entry.parameter_count = Array.isArray(body.parameters) ? body.parameters.length : 0;
     },
+    // The statement rule matching `statement` (consumed), or null.
     takeStatementFault(statement) {
-      return take('statement', (r) => !r.statement_contains || statement.includes(r.statement_contains))?.fail_statement ?? null;
+      return take('statement', (r) => !r.statement_contains || statement.includes(r.statement_contains));
     },
     // Wraps a listener's handler: logs the request, then applies a matching rule or calls next().
     handle(listener, req, res, next) {
@@ -79,13 +86,17 @@ export function createFaults() {
 
 function normalise(spec, id) {
   if (!spec || typeof spec !== 'object') throw new Error('a fault rule must be a JSON object');
-  const target = spec.target ?? (spec.fail_statement ? 'statement' : spec.storage ? 'storage' : 'api');
+  const statementAction = STATEMENT_ACTIONS.some((k) => spec[k] !== undefined);
+  const target = spec.target ?? (statementAction ? 'statement' : spec.storage ? 'storage' : 'api');
   if (!['api', 'storage', 'statement'].includes(target)) throw new Error('target must be api, storage or statement');
-  const actions = ['status', 'delay_ms', 'drop', 'truncate', 'malformed', 'storage', 'fail_statement'].filter((k) => spec[k] !== undefined);
+  const actions = ['status', 'delay_ms', 'drop', 'truncate', 'malformed', 'storage', ...STATEMENT_ACTIONS].filter((k) => spec[k] !== undefined);
   if (actions.length !== 1) throw new Error(`exactly one action expected, got: ${actions.join(', ') || 'none'}`);
   if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 400 && spec.status <= 599)) throw new Error('status must be 400..599');
   if (spec.storage !== undefined && !['expired', 'forbidden'].includes(spec.storage)) throw new Error('storage must be expired or forbidden');
   if (spec.fail_statement !== undefined && typeof spec.fail_statement !== 'object') throw new Error('fail_statement must be an object');
+  if (spec.end_state !== undefined && !['CANCELED', 'CLOSED'].includes(spec.end_state)) throw new Error('end_state must be CANCELED or CLOSED');
+  if (spec.misreport_rows !== undefined && !(Number.isInteger(spec.misreport_rows) && spec.misreport_rows !== 0)) throw new Error('misreport_rows must be a non-zero integer');
+  if (statementAction !== (target === 'statement')) throw new Error('fail_statement, end_state and misreport_rows need target statement, and only they');
   const count = spec.count ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new Error('count must be a positive integer');
   return { ...spec, id, target, method: spec.method?.toUpperCase(), remaining: count };
@@ -114,6 +125,8 @@ function sendStatus(rule, listener, res) {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     return sendRefusal(res, { status: rule.status, code: 'ServiceUnavailable', message: 'Injected failure' });
   }
+  // A string body is sent as it is, as a proxy's HTML error page would be.
+  if (typeof rule.body === 'string') return send(res, rule.status, { ...headers, 'content-type': 'text/html' }, Buffer.from(rule.body));
   const body = rule.body ?? { error_code: ERROR_CODES[rule.status] ?? 'BAD_REQUEST', message: rule.message ?? `Injected HTTP ${rule.status} from the warehouse fault API.` };
   send(res, rule.status, { ...headers, 'content-type': 'application/json' }, Buffer.from(JSON.stringify(body)));
 }

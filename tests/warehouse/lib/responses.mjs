@@ -30,7 +30,7 @@ function manifest(stmt, bounded) {
   if (result.chunks.length && !bounded) {
     m.chunks = result.chunks.map(({ byte_count: b, ...c }) => (external ? { ...c, byte_count: b } : c));
   }
-  m.total_row_count = result.totalRows;
+  m.total_row_count = result.totalRows + (stmt.misreportRows ?? 0); // misreport_rows fault
   if (external) m.total_byte_count = result.totalBytes;
   m.truncated = result.truncated;
   return m;

@@ -51,9 +51,13 @@ export class StatementRegistry {
       if (hints.pending) await sleep(hints.pending, undefined, { signal });
       if (stmt.state !== 'PENDING') return;
       stmt.state = 'RUNNING';
-      const fault = faults?.takeStatementFault(stmt.request.statement);
+      const rule = faults?.takeStatementFault(stmt.request.statement);
+      const fault = rule?.fail_statement;
       if (fault) throw new SqlError(fault.error_class ?? 'INJECTED_FAULT', fault.sql_state ?? 'XX000',
         fault.message ?? 'Failure injected by the warehouse fault API.', fault.error_code ?? 'BAD_REQUEST');
+      if (rule?.end_state === 'CANCELED') return this.cancel(stmt);
+      stmt.closeAfterAnswer = rule?.end_state === 'CLOSED';
+      stmt.misreportRows = rule?.misreport_rows ?? 0;
       if (hints.sleep) await sleep(hints.sleep, undefined, { signal });
       const inline = stmt.request.disposition === 'INLINE';
       const result = await execute(stmt.request, {

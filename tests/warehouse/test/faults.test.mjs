@@ -99,6 +99,33 @@ test('fail_statement: the next matching statement FAILS with the given SQLSTATE'
   assert.equal((await wh.execute({ statement: 'SELECT count(*) FROM samples.nyctaxi.trips' })).status.state, 'SUCCEEDED');
 });
 
+test('end_state CANCELED: the next matching statement is canceled by the server', async () => {
+  await addFault({ end_state: 'CANCELED', statement_contains: 'range(7)' });
+  const r = await wh.execute({ statement: 'SELECT * FROM range(7)' });
+  assert.equal(r.status.state, 'CANCELED');
+  assert.equal(r.manifest, undefined);
+  assert.equal((await wh.execute({ statement: 'SELECT * FROM range(7)' })).status.state, 'SUCCEEDED');
+});
+
+test('end_state CLOSED: the result is closed once an answer has carried it', async () => {
+  await addFault({ end_state: 'CLOSED' });
+  const r = await wh.execute({ statement: 'SELECT * FROM range(10)', disposition: 'INLINE' });
+  assert.equal(r.status.state, 'SUCCEEDED');
+  assert.equal(r.result.data_array.length, 10);
+  const poll = await wh.api('GET', `/api/2.0/sql/statements/${r.statement_id}`);
+  assert.equal(poll.body.status.state, 'CLOSED');
+  const chunk = await wh.api('GET', `/api/2.0/sql/statements/${r.statement_id}/result/chunks/0`);
+  assert.deepEqual([chunk.status, chunk.body.error_code], [400, 'INVALID_STATE']);
+});
+
+test('misreport_rows: the manifest\'s total_row_count is off by the given number', async () => {
+  await addFault({ misreport_rows: 5 });
+  const r = await wh.execute({ statement: 'SELECT * FROM range(10)' });
+  assert.equal(r.manifest.total_row_count, 15);
+  assert.equal(r.result.data_array.length, 10);
+  assert.equal((await wh.execute({ statement: 'SELECT * FROM range(10)' })).manifest.total_row_count, 10);
+});
+
 test('request log: method, path, Authorization presence and storage request headers', async () => {
   await wh.admin('DELETE', 'requests');
   const r = await wh.execute({ statement: 'SELECT 1', disposition: 'EXTERNAL_LINKS' });
@@ -117,7 +144,8 @@ test('request log: method, path, Authorization presence and storage request head
 });
 
 test('bad fault rules are refused with 400', async () => {
-  for (const rule of [{}, { status: 200 }, { status: 503, drop: true }, { storage: 'gone' }, { status: 503, count: 0 }]) {
+  for (const rule of [{}, { status: 200 }, { status: 503, drop: true }, { storage: 'gone' }, { status: 503, count: 0 },
+    { end_state: 'FAILED' }, { misreport_rows: 0 }, { target: 'api', end_state: 'CANCELED' }]) {
     const r = await wh.admin('POST', 'faults', rule);
     assert.equal(r.status, 400, JSON.stringify(rule));
   }

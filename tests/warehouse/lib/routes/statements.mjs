@@ -9,6 +9,12 @@ const BASE = '/api/2.0/sql/statements';
 export function statementRoutes(app, { registry, chunkStore, links, warehouseId, faults, maxParameters, drift = {} }) {
   const deps = { chunkStore, links, drift };
   const json = (reply, text) => reply.type('application/json').send(text);
+  // The end_state CLOSED fault: the result is closed once an answer has carried it.
+  const answer = async (reply, stmt) => {
+    const text = await statementJson(stmt, deps);
+    if (stmt.closeAfterAnswer && stmt.state === 'SUCCEEDED' && text.includes('"manifest"')) registry.close(stmt);
+    return json(reply, text);
+  };
   const find = (id) => {
     const stmt = registry.get(id);
     if (!stmt) throw statementNotFound(id);
@@ -22,10 +28,10 @@ export function statementRoutes(app, { registry, chunkStore, links, warehouseId,
     const stmt = registry.submit(request);
     await registry.wait(stmt, request.wait_timeout * 1000);
     if (!TERMINAL.has(stmt.state) && request.wait_timeout > 0 && request.on_wait_timeout === 'CANCEL') registry.cancel(stmt);
-    return json(reply, await statementJson(stmt, deps));
+    return answer(reply, stmt);
   });
 
-  app.get(`${BASE}/:id`, async (req, reply) => json(reply, await statementJson(find(req.params.id), deps)));
+  app.get(`${BASE}/:id`, async (req, reply) => answer(reply, find(req.params.id)));
 
   app.get(`${BASE}/:id/result/chunks/:index`, async (req, reply) => {
     const stmt = find(req.params.id);
