@@ -96,6 +96,17 @@ std::string normalized_path(std::string path) {
 
 }  // namespace
 
+RequestLine parse_request_line(std::string_view head) {
+  const std::string_view line = head.substr(0, head.find("\r\n"));
+  RequestLine r;
+  const size_t sp1 = line.find(' ');
+  const size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+  r.method = std::string(line.substr(0, sp1));
+  if (sp2 != std::string_view::npos) r.target = std::string(line.substr(sp1 + 1, sp2 - sp1 - 1));
+  r.path = normalized_path(r.target.substr(0, r.target.find('?')));
+  return r;
+}
+
 RedirectTarget redirect_target(const config::OAuthSettings& oauth) {
   RedirectTarget t;
   if (oauth.redirect_url.empty()) {
@@ -241,18 +252,13 @@ std::unique_ptr<CallbackRequest> LoopbackListener::accept(
         }
         continue;
       }
-      // "GET /path?query HTTP/1.1"; copied out, as erasing the connection frees its buffer.
-      std::string line = c.data.substr(0, c.data.find("\r\n"));
+      // Parsed before erasing the connection, which frees its buffer.
+      const RequestLine request = parse_request_line(c.data);
       const int fd = c.fd;
       conns.erase(conns.begin() + static_cast<long>(i));
-      size_t sp1 = line.find(' ');
-      size_t sp2 = sp1 == std::string::npos ? sp1 : line.find(' ', sp1 + 1);
-      std::string method = line.substr(0, sp1);
-      std::string target = sp2 == std::string::npos ? "" : line.substr(sp1 + 1, sp2 - sp1 - 1);
-      std::string path = normalized_path(target.substr(0, target.find('?')));
-      if (method == "GET" && path == normalized_path(target_.path)) {
+      if (request.method == "GET" && request.path == normalized_path(target_.path)) {
         close_all();
-        return std::make_unique<CallbackRequest>(fd, parse_query(target));
+        return std::make_unique<CallbackRequest>(fd, parse_query(request.target));
       }
       respond_and_close(fd, "404 Not Found", "text/plain", "Not found\n");
     }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "config/settings.h"
 
@@ -21,6 +22,15 @@ struct RedirectTarget {
   std::string path = "/";          // as in redirect_uri; "" (no path) is served as "/"
   bool fixed_port = false;         // an explicit OAuth2RedirectUrl: its port or nothing
 };
+
+// The request line of what the browser sent ("GET /path?query HTTP/1.1"), from the bytes
+// received up to the end of the head. Anything shaped otherwise gives empty fields.
+struct RequestLine {
+  std::string method;
+  std::string path;    // without the query; "" served as "/"
+  std::string target;  // path and query as sent
+};
+RequestLine parse_request_line(std::string_view head);
 
 // Ports tried from the configured one upwards when it is busy (as the JDBC driver does).
 inline constexpr int kRedirectPortAttempts = 20;

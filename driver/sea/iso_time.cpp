@@ -5,14 +5,19 @@
 namespace dbsql::sea {
 namespace {
 
-// Reads exactly `digits` decimal digits at `pos`, advancing it.
+// Reads exactly `digits` decimal digits at `pos` (no sign), advancing it.
 bool read_number(std::string_view text, size_t& pos, size_t digits, int& out) {
   if (pos + digits > text.size()) return false;
+  for (size_t i = pos; i < pos + digits; ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
   auto [end, ec] = std::from_chars(text.data() + pos, text.data() + pos + digits, out);
   if (ec != std::errc() || end != text.data() + pos + digits) return false;
   pos += digits;
   return true;
 }
+
+constexpr int kEarliestYear = 1970;
+constexpr int kLatestYear = 2200;
 
 bool expect(std::string_view text, size_t& pos, char c) {
   if (pos >= text.size() || text[pos] != c) return false;
@@ -34,7 +39,10 @@ std::optional<std::chrono::system_clock::time_point> parse_iso8601(std::string_v
     return std::nullopt;
   const year_month_day date{year{y}, month{static_cast<unsigned>(mo)},
                             day{static_cast<unsigned>(d)}};
-  if (!date.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
+  // system_clock counts nanoseconds: years far from now (a link expiring in 5025) would
+  // overflow it. Expiry times are near the present; anything else is not a time we use.
+  if (!date.ok() || y < kEarliestYear || y > kLatestYear || h > 23 || mi > 59 || s > 60)
+    return std::nullopt;
   microseconds fraction{0};
   if (pos < text.size() && text[pos] == '.') {
     ++pos;

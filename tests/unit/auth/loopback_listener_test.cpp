@@ -75,6 +75,19 @@ TEST(RedirectTarget, RefusesNonLoopbackOrBadUrls) {
   }
 }
 
+TEST(RequestLine, SplitsMethodPathAndTarget) {
+  RequestLine r = parse_request_line("GET /callback?code=a&state=b HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(r.method, "GET");
+  EXPECT_EQ(r.path, "/callback");
+  EXPECT_EQ(r.target, "/callback?code=a&state=b");
+  EXPECT_EQ(parse_request_line("GET ?code=a HTTP/1.1\r\n").path, "/");
+  RequestLine odd = parse_request_line("GARBAGE\r\n\r\n");
+  EXPECT_EQ(odd.method, "GARBAGE");
+  EXPECT_EQ(odd.target, "");
+  EXPECT_EQ(odd.path, "/");
+  EXPECT_EQ(parse_request_line("").method, "");
+}
+
 TEST(LoopbackListener, ReceivesTheCodeAndAnswersThePage) {
   LoopbackListener listener(any_port("/callback"));
   ASSERT_GT(listener.port(), 0);

@@ -155,5 +155,16 @@ TEST(Iso8601, ParsesUtcAndOffsets) {
   EXPECT_EQ(parse_iso8601("yesterday"), std::nullopt);
 }
 
+// Found by fuzz_chunk: a year the nanosecond clock cannot hold overflowed it, and signs
+// were read as digits.
+TEST(Iso8601, RefusesYearsOutOfRangeAndSignedFields) {
+  EXPECT_EQ(parse_iso8601("5025-11-08T15:20:17Z"), std::nullopt);
+  EXPECT_EQ(parse_iso8601("0001-01-01T00:00:00Z"), std::nullopt);
+  EXPECT_EQ(parse_iso8601("-123-11-08T15:20:17Z"), std::nullopt);
+  EXPECT_EQ(parse_iso8601("2024-11-08T-1:20:17Z"), std::nullopt);
+  EXPECT_EQ(parse_iso8601("2024-11-08T15:20:17+-1:00"), std::nullopt);
+  EXPECT_NE(parse_iso8601("2199-12-31T23:59:59Z"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace dbsql::sea
