@@ -72,7 +72,11 @@ const char* return_code_name(SQLRETURN rc) {
 
 ::testing::AssertionResult has_diag(SQLSMALLINT handle_type, SQLHANDLE handle,
                                     std::string_view sqlstate, std::string_view message_part) {
-  auto records = diag_records(handle_type, handle);
+  return has_diag(diag_records(handle_type, handle), sqlstate, message_part);
+}
+
+::testing::AssertionResult has_diag(const std::vector<DiagRecord>& records,
+                                    std::string_view sqlstate, std::string_view message_part) {
   std::string wanted = lower(message_part);
   auto state_matches = [&](const std::string& state) {
     std::string_view alternatives = sqlstate;

@@ -29,6 +29,9 @@ const char* return_code_name(SQLRETURN rc);
 // otherwise a failure listing every record.
 ::testing::AssertionResult has_diag(SQLSMALLINT handle_type, SQLHANDLE handle,
                                     std::string_view sqlstate, std::string_view message_part = {});
+// The same over records collected earlier (the handle may be gone or reused since).
+::testing::AssertionResult has_diag(const std::vector<DiagRecord>& records,
+                                    std::string_view sqlstate, std::string_view message_part = {});
 // Success if SQL_SUCCEEDED(rc); otherwise a failure with the handle's diagnostics.
 ::testing::AssertionResult odbc_ok(SQLRETURN rc, SQLSMALLINT handle_type, SQLHANDLE handle);
 
