@@ -277,18 +277,20 @@ bool has_unmasked_field(std::string_view line, std::string_view name) {
   return false;
 }
 
-// What secret-shaped text `line` holds, or nullptr.
+}  // namespace
+
 const char* secret_shape_in(std::string_view line) {
   if (has_jwt(line)) return "a JWT";
   if (has_token(line, "dapi", 16, is_hex)) return "a PAT";
   if (has_token(line, "dose", 16, is_hex)) return "a client secret";
+  // Presigned link signatures: the local warehouse's, S3's, Azure's.
+  for (std::string_view field : {"X-Wh-Signature", "X-Amz-Signature", "sig"})
+    if (has_unmasked_field(line, field)) return "a presigned URL";
   for (std::string_view field :
        {"code", "code_verifier", "refresh_token", "access_token", "client_secret"})
     if (has_unmasked_field(line, field)) return "a secret form or JSON field";
   return nullptr;
 }
-
-}  // namespace
 
 std::string SecretLog::keys() const {
   return "LogLevel=6;LogPath=" + braced(dir_.str()) + ";";

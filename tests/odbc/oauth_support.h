@@ -115,6 +115,9 @@ class BrowserScripts {
   TempDir dir_;
 };
 
+// What secret-shaped text `line` holds ("a JWT", "a PAT", "a presigned URL", ...), or nullptr.
+const char* secret_shape_in(std::string_view line);
+
 // The verbose (LogLevel=6) driver log of one suite, and the secrets that must never be in it.
 class SecretLog {
  public:

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <future>
+#include <sstream>
+#include <vector>
 
 #include "auth/browser_launcher.h"
 #include "fake_browser.h"
@@ -86,6 +89,40 @@ TEST(RequestLine, SplitsMethodPathAndTarget) {
   EXPECT_EQ(odd.target, "");
   EXPECT_EQ(odd.path, "/");
   EXPECT_EQ(parse_request_line("").method, "");
+}
+
+// The local addresses (hex, as the kernel lists them) of sockets listening on `port`, from
+// /proc/net/tcp and tcp6: "0100007F" is 127.0.0.1, "00000000" would be every interface.
+std::vector<std::string> listening_addresses(int port) {
+  std::vector<std::string> found;
+  for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+    std::ifstream in(table);
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string slot, local, remote, state;
+      fields >> slot >> local >> remote >> state;
+      const size_t colon = local.find(':');
+      if (state != "0A" || colon == std::string::npos) continue;  // 0A: LISTEN
+      if (std::stoi(local.substr(colon + 1), nullptr, 16) == port)
+        found.push_back(local.substr(0, colon));
+    }
+  }
+  return found;
+}
+
+TEST(LoopbackListener, ListensOnLoopbackOnlyAndStopsWhenDone) {
+  int port = 0;
+  {
+    LoopbackListener listener(any_port("/callback"));
+    port = listener.port();
+    EXPECT_EQ(listening_addresses(port), std::vector<std::string>{"0100007F"})
+        << "the redirect listener must be reachable from this machine only";
+  }
+  // sign_in_with_browser holds the listener for the sign-in alone.
+  EXPECT_TRUE(listening_addresses(port).empty());
+  EXPECT_EQ(http_get(port, "/callback?code=late").status, 0);
 }
 
 TEST(LoopbackListener, ReceivesTheCodeAndAnswersThePage) {
