@@ -119,8 +119,10 @@ sea::ExecuteRequest Statement::build_request(std::string text) const {
   request.schema = settings.schema;
   request.disposition = wire_disposition(settings.disposition);
   if (max_rows_ > 0) request.row_limit = static_cast<int64_t>(max_rows_);
-  if (query_timeout_ > 0)
+  if (query_timeout_ > 0) {
     request.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(query_timeout_);
+    request.fetch_wait_limit = std::chrono::seconds(query_timeout_);
+  }
   return request;
 }
 

@@ -61,6 +61,10 @@ struct ExecuteRequest {
   // SQL_ATTR_QUERY_TIMEOUT as a wall-clock deadline: on expiry the statement is cancelled
   // on the server and execute() throws Error HYT00.
   std::optional<std::chrono::steady_clock::time_point> deadline;
+  // SQL_ATTR_QUERY_TIMEOUT again, for fetching: how long one call may wait for the next
+  // chunk to arrive (0 = no limit). Per call, not for the whole result: an application
+  // that reads slowly is never timed out for its own pace, one stuck on a download is.
+  std::chrono::seconds fetch_wait_limit{0};
   std::vector<std::pair<std::string, std::string>> query_tags;
 };
 

@@ -235,7 +235,8 @@ std::unique_ptr<Execution> StatementLifecycle::take_result(StatementResponse res
   std::unique_ptr<ChunkStream> stream;
   if (has_columns && !affected)
     stream = std::make_unique<ChunkStream>(std::move(source), api_->options().result_budget_bytes,
-                                           api_->options().download_threads, cancel_);
+                                           api_->options().download_threads, cancel_,
+                                           request_.fetch_wait_limit);
   return std::make_unique<StatementExecution>(api_, statement_id_, std::move(manifest), affected,
                                               std::move(stream));
 }

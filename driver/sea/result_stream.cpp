@@ -12,11 +12,13 @@ constexpr std::chrono::milliseconds kCancelCheck{50};
 }  // namespace
 
 ChunkStream::ChunkStream(std::unique_ptr<ChunkSource> source, size_t budget_bytes,
-                         size_t download_threads, CancelToken statement_cancel)
+                         size_t download_threads, CancelToken statement_cancel,
+                         std::chrono::steady_clock::duration wait_limit)
     : source_(std::move(source)),
       budget_bytes_(budget_bytes),
       download_threads_(std::max<size_t>(download_threads, 1)),
-      statement_cancel_(std::move(statement_cancel)) {
+      statement_cancel_(std::move(statement_cancel)),
+      wait_limit_(wait_limit) {
   source_->set_recycler(&recycler_);
 }
 
@@ -106,6 +108,7 @@ const RowBatch* ChunkStream::next_prefetched() {
       return current_.get();
     }
   }
+  const auto waiting_since = std::chrono::steady_clock::now();
   std::unique_lock lock(mu_);
   for (;;) {
     auto it = slots_.find(delivered_);
@@ -133,6 +136,16 @@ const RowBatch* ChunkStream::next_prefetched() {
       stop();
       throw Error("HY008", "Operation canceled while fetching the result of statement " +
                                source_->statement_id() + ".");
+    }
+    if (wait_limit_.count() > 0 && std::chrono::steady_clock::now() - waiting_since >= wait_limit_) {
+      lock.unlock();
+      stop();
+      throw Error("HYT00",
+                  "Query timeout expired: the next chunk of the result of statement " +
+                      source_->statement_id() + " did not arrive within " +
+                      std::to_string(std::chrono::ceil<std::chrono::seconds>(wait_limit_).count()) +
+                      " s (SQL_ATTR_QUERY_TIMEOUT). Cloud storage or the network may be slow: "
+                      "raise the query timeout or run the statement again.");
     }
     cv_.wait_for(lock, kCancelCheck);
   }

@@ -24,9 +24,11 @@ namespace dbsql::sea {
 class ChunkStream final : public ResultStream {
  public:
   // `statement_cancel` is the execute call's token: when it fires while next() waits, the
-  // downloads stop and next() throws HY008.
+  // downloads stop and next() throws HY008. With `wait_limit` (SQL_ATTR_QUERY_TIMEOUT), a
+  // next() that waits that long for the next chunk stops the downloads and throws HYT00.
   ChunkStream(std::unique_ptr<ChunkSource> source, size_t budget_bytes, size_t download_threads,
-              CancelToken statement_cancel);
+              CancelToken statement_cancel,
+              std::chrono::steady_clock::duration wait_limit = {});
   ~ChunkStream() override;
 
   const RowBatch* next() override;
@@ -61,6 +63,7 @@ class ChunkStream final : public ResultStream {
   const size_t budget_bytes_;
   const size_t download_threads_;
   CancelToken statement_cancel_;
+  std::chrono::steady_clock::duration wait_limit_;  // zero: none
   CancelToken stop_token_;  // aborts the download threads' transfers
   std::unique_ptr<RowBatch> current_;
   std::exception_ptr failure_;  // what next() threw; thrown again by every later call

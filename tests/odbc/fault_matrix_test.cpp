@@ -163,6 +163,10 @@ const std::vector<Scenario>& scenarios() {
       // Cancel while a chunk download hangs (storage waits 30 s before answering).
       {"CancelDuringFetch", Workload::kCancelFetch,
        {rule(kStorage, R"("delay_ms":30000,"count":1000)")}, Expect::kError, "HY008", "cancel"},
+      // SQL_ATTR_QUERY_TIMEOUT (4 s) bounds each fetch's wait for a chunk: storage waits 30 s.
+      {"QueryTimeoutWhileAChunkDownloads", Workload::kPolled,
+       {rule(kStorage, R"("delay_ms":30000,"count":1000)")}, Expect::kError, "HYT00",
+       "did not arrive within 4 s"},
       // The warehouse itself.
       {"WarehouseDeletedMidSession", Workload::kExternal,
        {rule(kSubmit,

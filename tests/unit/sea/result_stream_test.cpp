@@ -264,6 +264,28 @@ TEST_P(ResultStream, CancelWhileFetchingStopsTheDownloadAndThrowsHY008) {
   EXPECT_EQ(e.sqlstate(), "HY008");
 }
 
+// SQL_ATTR_QUERY_TIMEOUT bounds each fetch's wait for the next chunk. Downloads on the
+// reading thread (no budget) are bounded by each request's SocketTimeout instead.
+TEST_P(ResultStream, WaitingPastTheQueryTimeoutForAChunkIsHYT00) {
+  if (GetParam().budget_bytes == 0) GTEST_SKIP() << "no background download to wait for";
+  std::atomic<bool> arrived{false};
+  hang_until_cancelled(http, storage_url(kId, 1), arrived);
+  serve_linked_result(3, 2);
+  sea::ExecuteRequest request;
+  request.statement = "SELECT * FROM t";
+  request.disposition = sea::Disposition::kExternalLinks;
+  request.fetch_wait_limit = std::chrono::seconds(1);
+  auto execution = client().execute(request, cancel);
+  sea::ResultStream& stream = execution->results();
+  ASSERT_NE(stream.next(), nullptr);
+  Error e = error_of([&] { stream.next(); });
+  EXPECT_EQ(e.sqlstate(), "HYT00");
+  EXPECT_NE(std::string(e.what()).find("SQL_ATTR_QUERY_TIMEOUT"), std::string::npos);
+  EXPECT_TRUE(arrived);
+  // The failure is final: reading on never looks like the end of a shorter result.
+  EXPECT_EQ(error_of([&] { stream.next(); }).sqlstate(), "HYT00");
+}
+
 TEST_P(ResultStream, CloseStopsAPendingDownload) {
   std::atomic<bool> arrived{false};
   hang_until_cancelled(http, storage_url(kId, 1), arrived);
