@@ -4,6 +4,8 @@
 #include <sql.h>
 #include <sqlext.h>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -59,6 +61,10 @@ class Connection : public Handle {
   // For statements, from any thread.
   std::shared_ptr<Backend> backend() const;  // Error 08003 when not connected
   config::Settings settings() const;
+  // SQL_ATTR_CONNECTION_TIMEOUT (0: none); it may change while statements run.
+  std::chrono::seconds connection_timeout() const {
+    return std::chrono::seconds(connection_timeout_.load());
+  }
   std::string current_catalog() const;
   // The catalog statements run in: SQL_ATTR_CURRENT_CATALOG or the Catalog key, else the
   // server's default, asked once (connection_catalog.cpp) and remembered.
@@ -84,7 +90,7 @@ class Connection : public Handle {
   std::string dsn_;
 
   SQLUINTEGER login_timeout_ = 0;
-  SQLUINTEGER connection_timeout_ = 0;
+  std::atomic<SQLUINTEGER> connection_timeout_{0};
   SQLUINTEGER access_mode_ = SQL_MODE_READ_WRITE;
   SQLUINTEGER autocommit_ = SQL_AUTOCOMMIT_ON;
   SQLUINTEGER txn_isolation_ = SQL_TXN_SERIALIZABLE;

@@ -123,6 +123,13 @@ sea::ExecuteRequest Statement::build_request(std::string text) const {
     request.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(query_timeout_);
     request.fetch_wait_limit = std::chrono::seconds(query_timeout_);
   }
+  // SQL_ATTR_CONNECTION_TIMEOUT bounds the requests that are not the execution itself (the
+  // submit and polls carry the server's wait_timeout, and answer to the query timeout):
+  // chunk requests, when it is shorter than SocketTimeout.
+  const std::chrono::seconds connection_timeout = connection_.connection_timeout();
+  if (connection_timeout.count() > 0 &&
+      (settings.socket_timeout.count() == 0 || connection_timeout < settings.socket_timeout))
+    request.chunk_request_timeout = connection_timeout;
   return request;
 }
 

@@ -49,8 +49,10 @@ std::string ApiClient::token_for(Operation op) const {
 }
 
 http::Response ApiClient::download(const ExternalLink& link, const CancelToken* cancel,
-                                   std::string* response_storage) const {
+                                   std::string* response_storage,
+                                   std::chrono::milliseconds timeout) const {
   http::Request request;
+  request.timeout = timeout;
   request.response_storage = response_storage;
   request.method = "GET";
   request.url = link.url;

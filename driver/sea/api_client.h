@@ -44,7 +44,8 @@ class ApiClient {
   // GET of a presigned link: never with Authorization, always with its http_headers.
   // Retried like any idempotent request. Throws Error like call().
   http::Response download(const ExternalLink& link, const CancelToken* cancel,
-                          std::string* response_storage = nullptr) const;
+                          std::string* response_storage = nullptr,
+                          std::chrono::milliseconds timeout = std::chrono::milliseconds(0)) const;
 
  private:
   std::string token_for(Operation op) const;

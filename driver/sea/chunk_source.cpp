@@ -27,8 +27,10 @@ const ChunkInfo* find_chunk(const Manifest& manifest, int64_t index) {
 }  // namespace
 
 ChunkSource::ChunkSource(std::shared_ptr<const ApiClient> api, std::string statement_id,
-                         Manifest manifest, std::optional<ResultData> first)
+                         Manifest manifest, std::optional<ResultData> first,
+                         std::chrono::milliseconds request_timeout)
     : api_(std::move(api)),
+      request_timeout_(request_timeout),
       statement_id_(std::move(statement_id)),
       manifest_(std::move(manifest)),
       columns_(static_cast<size_t>(std::max(manifest_.column_count, 0))) {
@@ -156,14 +158,14 @@ RowBatch ChunkSource::download(ChunkJob& job, const CancelToken* cancel) const {
   RowBatch reused = job.spare ? std::move(*job.spare) : spare();
   for (int reread = 0;; ++reread) {
     std::string storage = reused.release_arena();
-    http::Response response = api_->download(link, cancel, &storage);
+    http::Response response = api_->download(link, cancel, &storage, request_timeout_);
     // Storage refuses an expired (or otherwise stale) link with 400/403/404 depending on
     // the cloud; fresh links from the chunk endpoint settle whether it was only that.
     for (int attempt = 0; attempt < kLinkRefreshes && refused_link(response.status); ++attempt) {
       DBSQL_LOG(kInfo, "sea") << "storage refused the link of " << chunk_name(job.index)
                               << " (HTTP " << response.status << "); fetching a fresh one";
       refresh();
-      response = api_->download(link, cancel, &storage);
+      response = api_->download(link, cancel, &storage, request_timeout_);
     }
     if (response.status != 200)
       throw http_error(response, Operation::kDownload, chunk_name(job.index),
@@ -218,6 +220,7 @@ ResultData ChunkSource::fetch_chunk(int64_t index, const std::string& path,
                                                  .path = path,
                                                  .op = Operation::kFetchChunk,
                                                  .cancel = cancel,
+                                                 .timeout = request_timeout_,
                                                  .response_storage = &storage});
     if (response.status != 200)
       throw http_error(response, Operation::kFetchChunk, statement_id_, api_->origin());

@@ -37,8 +37,10 @@ struct ChunkJob {
 class ChunkSource {
  public:
   // `first` is the statement response's `result` (may hold chunk 0 or its links).
+  // `request_timeout` bounds each chunk request (0: the transport's default).
   ChunkSource(std::shared_ptr<const ApiClient> api, std::string statement_id, Manifest manifest,
-              std::optional<ResultData> first);
+              std::optional<ResultData> first,
+              std::chrono::milliseconds request_timeout = std::chrono::milliseconds(0));
 
   // True once every chunk has been claimed.
   bool done() const;
@@ -101,6 +103,7 @@ class ChunkSource {
   std::string chunk_name(int64_t index) const;
 
   std::shared_ptr<const ApiClient> api_;
+  std::chrono::milliseconds request_timeout_;
   std::string statement_id_;
   Manifest manifest_;
   size_t columns_;

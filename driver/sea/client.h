@@ -65,6 +65,10 @@ struct ExecuteRequest {
   // chunk to arrive (0 = no limit). Per call, not for the whole result: an application
   // that reads slowly is never timed out for its own pace, one stuck on a download is.
   std::chrono::seconds fetch_wait_limit{0};
+  // SQL_ATTR_CONNECTION_TIMEOUT: the longest one chunk request (chunk endpoint or storage
+  // download) may take, shorter than SocketTimeout (0 = SocketTimeout). A request past it
+  // fails with HYT01 (a transport timeout, which is not retried).
+  std::chrono::seconds chunk_request_timeout{0};
   std::vector<std::pair<std::string, std::string>> query_tags;
 };
 

@@ -227,8 +227,9 @@ std::unique_ptr<Execution> StatementLifecycle::take_result(StatementResponse res
                            << manifest.total_row_count.value_or(-1) << " rows in "
                            << manifest.total_chunk_count.value_or(-1)
                            << " chunks";
-  auto source =
-      std::make_unique<ChunkSource>(api_, statement_id_, manifest, std::move(response.result));
+  auto source = std::make_unique<ChunkSource>(api_, statement_id_, manifest,
+                                              std::move(response.result),
+                                              request_.chunk_request_timeout);
   std::optional<int64_t> affected;
   if (has_columns && is_dml_statement(request_.statement) && is_dml_counter_manifest(manifest))
     affected = affected_rows_of(source->peek(&cancel_));

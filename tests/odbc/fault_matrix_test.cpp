@@ -30,6 +30,7 @@ enum class Workload {
   kInsert,    // one INSERT of one row; the table is counted afterwards
   kConnect,   // a new connection with the scenario's keys, then a query
   kCancelFetch,  // kQuery fetched while another thread calls SQLCancel
+  kConnectionTimeout,  // kExternal with SQL_ATTR_CONNECTION_TIMEOUT = 2 s on the connection
 };
 
 enum class Expect {
@@ -167,6 +168,10 @@ const std::vector<Scenario>& scenarios() {
       {"QueryTimeoutWhileAChunkDownloads", Workload::kPolled,
        {rule(kStorage, R"("delay_ms":30000,"count":1000)")}, Expect::kError, "HYT00",
        "did not arrive within 4 s"},
+      // SQL_ATTR_CONNECTION_TIMEOUT (2 s) bounds each chunk request: storage waits 30 s.
+      {"ConnectionTimeoutWhileAChunkDownloads", Workload::kConnectionTimeout,
+       {rule(kStorage, R"("delay_ms":30000,"count":1000)")}, Expect::kError, "HYT01",
+       "in time while downloading a result chunk"},
       // The warehouse itself.
       {"WarehouseDeletedMidSession", Workload::kExternal,
        {rule(kSubmit,
@@ -251,6 +256,15 @@ class FaultMatrixTest : public WarehouseSuite<FaultMatrixTest>,
         admin_->clear_faults();
         auto rows = query("SELECT count(*) FROM fault_matrix_once");
         o.inserted = rows.empty() ? -1 : std::stoll(rows.at(0).at(0).value_or("-1"));
+        return o;
+      }
+      case Workload::kConnectionTimeout: {
+        SQLSetConnectAttr(dbc().get(), SQL_ATTR_CONNECTION_TIMEOUT, reinterpret_cast<SQLPOINTER>(2),
+                          0);
+        arm(sc);
+        Outcome o = fetch_all(dbc(), kQuery);
+        SQLSetConnectAttr(dbc().get(), SQL_ATTR_CONNECTION_TIMEOUT, reinterpret_cast<SQLPOINTER>(0),
+                          0);
         return o;
       }
       case Workload::kCancelFetch: {
