@@ -24,10 +24,6 @@ class ConcurrencyTest : public OAuthSuite<ConcurrencyTest> {
   static WarehouseOptions warehouse_options() { return oauth_warehouse(kTokenTtl, kRowsPerChunk); }
 
  protected:
-  static std::string m2m_keys() {
-    return "AuthMech=11;Auth_Flow=1;Auth_Client_ID=" + warehouse().field("m2m_client_id") +
-           ";Auth_Client_Secret=" + braced(warehouse().field("m2m_client_secret")) + ";";
-  }
   static std::string query(int offset) {
     return "SELECT id + " + std::to_string(offset) + " AS id FROM range(" +
            std::to_string(kRows) + ") AS t(id)";

@@ -18,13 +18,6 @@ constexpr int kRowsPerChunk = 2000;
 class OAuthM2MTest : public OAuthSuite<OAuthM2MTest> {
  public:
   static WarehouseOptions warehouse_options() { return oauth_warehouse(kTokenTtl, kRowsPerChunk); }
-
- protected:
-  static std::string m2m_keys(const std::string& secret) {
-    return "AuthMech=11;Auth_Flow=1;Auth_Client_ID=" + warehouse().field("m2m_client_id") +
-           ";Auth_Client_Secret=" + braced(secret) + ";";
-  }
-  static std::string m2m_keys() { return m2m_keys(warehouse().field("m2m_client_secret")); }
 };
 
 TEST_F(OAuthM2MTest, ConnectsAndQueriesWithoutShowingTheSecret) {

@@ -163,6 +163,16 @@ class OAuthSuite : public WarehouseSuite<Derived> {
     const Warehouse& w = WarehouseSuite<Derived>::warehouse();
     return "Driver=" + braced(w.driver_path()) + ";" + w.location_keys() + log_->keys();
   }
+  // The M2M sign-in keys of the warehouse's service principal (AuthMech=11;Auth_Flow=1),
+  // with its own secret or `secret`.
+  static std::string m2m_keys(const std::string& secret) {
+    const Warehouse& w = WarehouseSuite<Derived>::warehouse();
+    return "AuthMech=11;Auth_Flow=1;Auth_Client_ID=" + w.field("m2m_client_id") +
+           ";Auth_Client_Secret=" + braced(secret) + ";";
+  }
+  static std::string m2m_keys() {
+    return m2m_keys(WarehouseSuite<Derived>::warehouse().field("m2m_client_secret"));
+  }
   // Connects `dbc` with base() + `keys`, failing the test with the diagnostics otherwise.
   static ::testing::AssertionResult connects(Dbc& dbc, const std::string& keys) {
     return odbc_ok(dbc.driver_connect(base() + keys), SQL_HANDLE_DBC, dbc.get());

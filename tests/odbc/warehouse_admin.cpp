@@ -36,8 +36,11 @@ void WarehouseAdmin::clear_faults() {
   call("DELETE", "/_warehouse/faults");
 }
 
-std::vector<std::string> WarehouseAdmin::armed_faults() {
-  return json_array_objects(call("GET", "/_warehouse/faults"), "faults");
+std::vector<std::string> WarehouseAdmin::unfired_faults() {
+  std::vector<std::string> unfired;
+  for (std::string& rule : json_array_objects(call("GET", "/_warehouse/faults"), "faults"))
+    if (json_field(rule, "remaining") == json_field(rule, "count")) unfired.push_back(std::move(rule));
+  return unfired;
 }
 
 void WarehouseAdmin::set_config(const std::string& config_json) {

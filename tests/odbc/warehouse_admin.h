@@ -30,8 +30,9 @@ class WarehouseAdmin {
   // {"target":"api","method":"POST","path":"/api/2.0/sql/statements","status":429,"retry_after":1}
   void add_fault(const std::string& rule_json);
   void clear_faults();
-  // The rules still armed, as JSON objects (with "count" and "remaining").
-  std::vector<std::string> armed_faults();
+  // The rules still armed that no request has matched yet (JSON objects): empty when every
+  // fault a test armed really happened.
+  std::vector<std::string> unfired_faults();
   std::vector<LoggedRequest> requests(long since = 0);
   long last_seq();  // the newest entry's seq (0 when the log is empty)
   void set_config(const std::string& config_json);  // {"link_ttl_seconds":2, ...}
